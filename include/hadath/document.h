@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hadath/offsets.h"
@@ -44,6 +45,9 @@ struct PublishedDate {
   bool known() const { return precision != DatePrecision::kUnknown; }
   // "2024-08-23", "2022-12", "2015-07-21T02:51:32", "2020-05-18T18:51+03:00"; "" when unknown.
   std::string ToIso() const;
+  // Parses what ToIso() writes; unknown (not an error) for anything else.
+  // (Dates as users and crawlers write them: hadath::ingest::ParseDate.)
+  static PublishedDate FromIso(std::string_view iso);
 };
 
 // Something removed from the article text, kept so that a user can check it.

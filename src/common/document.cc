@@ -57,3 +57,58 @@ std::string PublishedDate::ToIso() const {
 }
 
 }  // namespace hadath
+
+namespace hadath {
+namespace {
+
+// Reads exactly `digits` decimal digits at text[*at]; advances on success.
+bool ReadNumber(std::string_view text, size_t* at, int digits, int* value) {
+  if (*at + digits > text.size()) return false;
+  int result = 0;
+  for (int i = 0; i < digits; ++i) {
+    char c = text[*at + i];
+    if (c < '0' || c > '9') return false;
+    result = result * 10 + (c - '0');
+  }
+  *at += digits;
+  *value = result;
+  return true;
+}
+
+bool ReadSeparatedNumber(std::string_view text, size_t* at, char separator, int* value) {
+  if (*at >= text.size() || text[*at] != separator) return false;
+  size_t next = *at + 1;
+  if (!ReadNumber(text, &next, 2, value)) return false;
+  *at = next;
+  return true;
+}
+
+}  // namespace
+
+PublishedDate PublishedDate::FromIso(std::string_view iso) {
+  PublishedDate date;
+  size_t at = 0;
+  if (!ReadNumber(iso, &at, 4, &date.year)) return {};
+  date.precision = DatePrecision::kYear;
+  if (!ReadSeparatedNumber(iso, &at, '-', &date.month)) return at == iso.size() ? date : PublishedDate{};
+  date.precision = DatePrecision::kMonth;
+  if (!ReadSeparatedNumber(iso, &at, '-', &date.day)) return at == iso.size() ? date : PublishedDate{};
+  date.precision = DatePrecision::kDay;
+  if (!ReadSeparatedNumber(iso, &at, 'T', &date.hour) ||
+      !ReadSeparatedNumber(iso, &at, ':', &date.minute))
+    return at == iso.size() ? date : PublishedDate{};
+  date.precision = DatePrecision::kMinute;
+  if (ReadSeparatedNumber(iso, &at, ':', &date.second)) date.precision = DatePrecision::kSecond;
+  if (at < iso.size() && iso[at] == 'Z') {
+    date.utc_offset_minutes = 0;
+  } else if (at < iso.size() && (iso[at] == '+' || iso[at] == '-')) {
+    int sign = iso[at] == '-' ? -1 : 1;
+    size_t next = at + 1;
+    int hours = 0, minutes = 0;
+    if (ReadNumber(iso, &next, 2, &hours) && ReadSeparatedNumber(iso, &next, ':', &minutes))
+      date.utc_offset_minutes = sign * (hours * 60 + minutes);
+  }
+  return date;
+}
+
+}  // namespace hadath

@@ -1,0 +1,34 @@
+// Subcommands of the `hadath` binary. Each Add*Command registers its
+// options and a callback on the CLI11 app; main() only dispatches.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+#include "hadath/store.h"
+
+namespace hadath::cli {
+
+// Options every command that touches the store shares.
+struct CommonOptions {
+  std::string db = "hadath.db";
+};
+
+// Exit codes: 0 all went well; 1 some inputs failed (the rest was done);
+// 2 nothing could be done (bad usage, store or data files unusable).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitSomeFailed = 1;
+inline constexpr int kExitFatal = 2;
+
+// Opens a store that must already exist (for commands that only read);
+// prints "hadath COMMAND: reason" and returns an error otherwise.
+Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& db, const char* command);
+
+void AddIngestCommand(CLI::App& app, CommonOptions& common, int& exit_code);
+void AddStatsCommand(CLI::App& app, CommonOptions& common, int& exit_code);
+void AddShowCommand(CLI::App& app, CommonOptions& common, int& exit_code);
+void AddAnalyzeCommand(CLI::App& app, int& exit_code);
+
+}  // namespace hadath::cli

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# hadath set-up: installs what is missing (Debian 12 packages), builds, and
+#   ./bootstrap.sh run    ingests the bundled sample articles into hadath.db
+#                         and prints a summary
+#   ./bootstrap.sh test   runs the whole test suite
+#   ./bootstrap.sh build  only installs and builds
+# Environment: BUILD_DIR (default build), SHARED_DIR (default ../shared),
+# HADATH_DB (default hadath.db), JOBS (default: number of cores).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+BUILD_DIR=${BUILD_DIR:-build}
+SHARED_DIR=${SHARED_DIR:-../shared}
+JOBS=${JOBS:-$(nproc)}
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  libicu-dev libgumbo-dev libsqlite3-dev zlib1g-dev libxxhash-dev
+  libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev
+  libgtest-dev libgmock-dev libbenchmark-dev sqlite3
+)
+
+install_packages() {
+  local missing=()
+  for package in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "bootstrap: installing ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$BUILD_DIR" -j "$JOBS"
+}
+
+run_sample() {
+  local db=${HADATH_DB:-hadath.db}
+  echo "bootstrap: ingesting $SHARED_DIR/seeds into $db"
+  "$BUILD_DIR/apps/hadath" ingest "$SHARED_DIR/seeds" --db "$db"
+  "$BUILD_DIR/apps/hadath" stats --db "$db"
+  echo
+  echo "See one article with: $BUILD_DIR/apps/hadath show --db $db 000_2910613168a8f388"
+}
+
+run_tests() {
+  (cd "$BUILD_DIR" && ctest --output-on-failure -j "$JOBS" --timeout 600)
+}
+
+case "${1:-}" in
+  run) install_packages; build; run_sample ;;
+  test) install_packages; build; run_tests ;;
+  build) install_packages; build ;;
+  *) echo "usage: $0 run|test|build" >&2; exit 2 ;;
+esac

@@ -1,0 +1,516 @@
+#include "hadath/clean.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <unordered_map>
+
+#include "clean/furniture_rules.h"
+#include "clean/outlets.h"
+#include "hadath/text.h"
+
+namespace hadath::clean {
+namespace {
+
+enum class CueKind { kAppeal, kUi, kRelatedHeading, kCaption };
+enum class CuePlace { kAnywhere, kStart, kWhole };
+
+struct Cue {
+  std::string form;  // normalised, ASCII lowercased
+  CueKind kind;
+  CuePlace place;
+  bool latin;
+};
+
+bool IsAsciiAlnum(unsigned char c) { return std::isalnum(c) != 0; }
+
+std::string AsciiLower(std::string text) {
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return text;
+}
+
+// Punctuation and symbols that may stand around a whole-line cue
+// ("مقالات ذات صلة:", "- اقرأ أيضا -").
+bool IsEdgeNoise(unsigned char c) {
+  return c == ' ' || c == ':' || c == '-' || c == '.' || c == '"' || c == '|' || c == '*' ||
+         c == '>' || c == '<' || c == '(' || c == ')' || c == '[' || c == ']';
+}
+
+std::string_view StripEdgeNoise(std::string_view text) {
+  while (!text.empty() && IsEdgeNoise(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && IsEdgeNoise(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
+
+// True iff `line` holds `cue` at `at` with word boundaries on both sides. A
+// Latin cue glued to Arabic letters ("iconمقاتلون") still counts.
+bool BoundedAt(std::string_view line, size_t at, const Cue& cue) {
+  auto is_word_byte = [&](unsigned char c) {
+    return cue.latin ? IsAsciiAlnum(c) : (c >= 0x80 || IsAsciiAlnum(c));
+  };
+  bool before = at == 0 || !is_word_byte(static_cast<unsigned char>(line[at - 1]));
+  size_t end = at + cue.form.size();
+  bool after = end >= line.size() || !is_word_byte(static_cast<unsigned char>(line[end]));
+  return before && after;
+}
+
+bool CueMatches(std::string_view line, const Cue& cue) {
+  switch (cue.place) {
+    case CuePlace::kWhole: return StripEdgeNoise(line) == cue.form;
+    case CuePlace::kStart: {
+      std::string_view stripped = StripEdgeNoise(line);
+      return stripped.substr(0, cue.form.size()) == cue.form && BoundedAt(stripped, 0, cue);
+    }
+    case CuePlace::kAnywhere:
+      for (size_t at = line.find(cue.form); at != std::string_view::npos;
+           at = line.find(cue.form, at + 1))
+        if (BoundedAt(line, at, cue)) return true;
+      return false;
+  }
+  return false;
+}
+
+// UTF-8 lead byte of the Arabic blocks U+0600..U+06FF (0xD8..0xDB).
+bool IsArabicLead(unsigned char c) { return c >= 0xD8 && c <= 0xDB; }
+
+bool IsSpaceAt(std::string_view text, size_t at, size_t* width) {
+  auto c = static_cast<unsigned char>(text[at]);
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return *width = 1, true;
+  if (c == 0xC2 && at + 1 < text.size() && static_cast<unsigned char>(text[at + 1]) == 0xA0)
+    return *width = 2, true;  // U+00A0 NO-BREAK SPACE
+  if (c == 0xE2 && at + 2 < text.size() && static_cast<unsigned char>(text[at + 1]) == 0x80) {
+    auto third = static_cast<unsigned char>(text[at + 2]);
+    // U+2000..U+200F spaces, ZERO WIDTH (NON-)JOINER and direction marks; U+202F NARROW NBSP.
+    if (third <= 0x8F || third == 0xAF) return *width = 3, true;
+  }
+  if (c == 0xEF && at + 2 < text.size() && static_cast<unsigned char>(text[at + 1]) == 0xBB &&
+      static_cast<unsigned char>(text[at + 2]) == 0xBF)
+    return *width = 3, true;  // U+FEFF ZERO WIDTH NO-BREAK SPACE (BOM)
+  return false;
+}
+
+Span Trim(std::string_view text, Span span) {
+  size_t width = 0;
+  while (span.start < span.end && IsSpaceAt(text, span.start, &width)) span.start += width;
+  while (span.start < span.end) {
+    size_t back = span.end - 1;
+    while (back > span.start && (static_cast<unsigned char>(text[back]) & 0xC0) == 0x80) --back;
+    if (!IsSpaceAt(text, back, &width) || back + width != span.end) break;
+    span.end = static_cast<uint32_t>(back);
+  }
+  return span;
+}
+
+// Counts words and letters in normalised text.
+void CountWords(std::string_view normalized, Line* line) {
+  bool in_word = false, word_has_content = false;
+  for (size_t i = 0; i <= normalized.size(); ++i) {
+    unsigned char c = i < normalized.size() ? static_cast<unsigned char>(normalized[i]) : ' ';
+    if (c == ' ') {
+      if (in_word && word_has_content) ++line->words;
+      in_word = word_has_content = false;
+      continue;
+    }
+    in_word = true;
+    bool letter = IsArabicLead(c) || std::isalpha(c);
+    if (letter || std::isdigit(c)) word_has_content = true;
+    if (letter) line->has_letters = true;
+  }
+}
+
+// Final . ! ? or ARABIC QUESTION MARK (U+061F) / ARABIC FULL STOP (U+06D4),
+// looking past closing quotes and brackets; a run of dots ("..") is not final.
+bool EndsSentence(std::string_view normalized) {
+  size_t end = normalized.size();
+  auto closing = [](unsigned char c) { return c == '"' || c == '\'' || c == ')' || c == ']' || c == ' '; };
+  while (end > 0 && closing(static_cast<unsigned char>(normalized[end - 1]))) --end;
+  // Closing guillemets and curly quotes survive only if the normaliser keeps them.
+  while (end >= 2 && (normalized.substr(end - 2, 2) == "\xC2\xBB" ||
+                      normalized.substr(end - 2, 2) == "\xC2\xAB"))
+    end -= 2;
+  if (end == 0) return false;
+  char last = normalized[end - 1];
+  if (last == '!' || last == '?') return true;
+  if (last == '.') return end < 2 || normalized[end - 2] != '.';
+  if (end >= 2) {
+    std::string_view tail = normalized.substr(end - 2, 2);
+    return tail == "\xD8\x9F" || tail == "\xDB\x94";  // U+061F, U+06D4
+  }
+  return false;
+}
+
+bool IsDateOrTimeWord(std::string_view word) {
+  bool digit = false;
+  for (unsigned char c : word) {
+    if (std::isdigit(c)) digit = true;
+    else if (c != '/' && c != '-' && c != ':' && c != '.') return false;
+  }
+  return digit;
+}
+
+// "• 2020/05/18", "6:51 م", "12:30 PM": digits and separators, with at most
+// one short marker word.
+bool IsDatelineLine(const Line& line) {
+  int date_words = 0, other_words = 0;
+  size_t start = 0;
+  std::string_view text = line.normalized;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) continue;
+    if (IsDateOrTimeWord(word)) ++date_words;
+    else if (word.size() <= 2 || AsciiLower(std::string(word)) == "pm" ||
+             AsciiLower(std::string(word)) == "am")
+      ++other_words;  // a bullet, or م / ص (evening / morning)
+    else
+      return false;
+  }
+  return date_words > 0 && other_words <= 2;
+}
+
+// A line of lone letters and symbols: "ع ع ع", "×", "//", "* * *".
+bool IsResidueLine(const Line& line) {
+  size_t start = 0;
+  std::string_view text = line.normalized;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(start, end - start);
+    start = end + 1;
+    bool one_arabic_letter = word.size() == 2 && IsArabicLead(static_cast<unsigned char>(word[0]));
+    bool one_ascii_letter = word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]));
+    bool has_content = std::any_of(word.begin(), word.end(), [](char c) {
+      auto u = static_cast<unsigned char>(c);
+      return u >= 0x80 || IsAsciiAlnum(u);
+    });
+    if (has_content && !one_arabic_letter && !one_ascii_letter && word != "\xC3\x97") return false;
+  }
+  return true;  // U+00D7 MULTIPLICATION SIGN "×" is a close button
+}
+
+// Words in the bracketed group that ends the line: "... 2024 (أسايش)" -> 1.
+int TrailingCreditWords(std::string_view text) {
+  if (text.empty() || text.back() != ')') return 0;
+  size_t open = text.rfind('(');
+  if (open == std::string_view::npos) return 0;
+  std::string_view inside = text.substr(open + 1, text.size() - open - 2);
+  if (inside.find_first_not_of(' ') == std::string_view::npos) return 0;
+  int words = 0;
+  bool in_word = false;
+  for (char c : inside) {
+    if (c == ' ') in_word = false;
+    else if (!in_word) in_word = true, ++words;
+  }
+  return words;
+}
+
+}  // namespace
+
+struct Cleaner::Resources {
+  text::Normalizer normalizer;
+  OutletRegistry outlets;
+  std::vector<Cue> cues;
+
+  bool HasCue(const Line& line, CueKind kind) const {
+    std::string lowered = AsciiLower(line.normalized);
+    for (const Cue& cue : cues)
+      if (cue.kind == kind && CueMatches(lowered, cue)) return true;
+    return false;
+  }
+};
+
+namespace {
+
+Result<std::vector<Cue>> LoadCues(const std::string& path, const text::Normalizer& normalizer) {
+  auto table = TsvTable::Load(path, {"form", "kind", "where"});
+  if (!table) return table.status();
+  static const std::unordered_map<std::string, CueKind> kinds = {
+      {"appeal", CueKind::kAppeal},
+      {"ui", CueKind::kUi},
+      {"related-heading", CueKind::kRelatedHeading},
+      {"caption-cue", CueKind::kCaption}};
+  static const std::unordered_map<std::string, CuePlace> places = {
+      {"anywhere", CuePlace::kAnywhere}, {"start", CuePlace::kStart}, {"whole", CuePlace::kWhole}};
+  std::vector<Cue> cues;
+  for (const TsvRow& row : table->rows()) {
+    auto kind = kinds.find(row.Get("kind"));
+    if (kind == kinds.end()) return Status::Error(row.Where("unknown kind '" + row.Get("kind") + "'"));
+    auto place = places.find(row.Get("where"));
+    if (place == places.end())
+      return Status::Error(row.Where("unknown where '" + row.Get("where") + "'"));
+    std::string form = AsciiLower(normalizer.Normalize(row.Get("form")));
+    if (form.empty()) return Status::Error(row.Where("empty form"));
+    bool latin = std::none_of(form.begin(), form.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    cues.push_back({std::move(form), kind->second, place->second, latin});
+  }
+  return cues;
+}
+
+std::vector<Line> SplitLines(std::string_view decoded, const text::Normalizer& normalizer) {
+  std::vector<Line> lines;
+  size_t start = 0;
+  while (start < decoded.size()) {
+    size_t end = decoded.find('\n', start);
+    if (end == std::string_view::npos) end = decoded.size();
+    Span span = Trim(decoded, {static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
+    start = end + 1;
+    if (span.empty()) continue;
+    Line line;
+    line.span = span;
+    line.text = decoded.substr(span.start, span.size());
+    std::string normalized = normalizer.Normalize(line.text);
+    Span kept = Trim(normalized, {0, static_cast<uint32_t>(normalized.size())});
+    line.normalized = normalized.substr(kept.start, kept.size());
+    if (line.normalized.empty()) continue;  // only invisible characters
+    CountWords(line.normalized, &line);
+    line.ends_sentence = EndsSentence(line.normalized);
+    line.index = static_cast<int>(lines.size());
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+}  // namespace
+
+// The rules, in the order they are tried; see furniture_rules.h.
+class FurnitureRules {
+ public:
+  explicit FurnitureRules(const Cleaner::Resources& resources) : resources_(resources) {}
+
+  void Apply(std::vector<Line>& lines) const {
+    for (Line& line : lines) line.reason = LineReason(line);
+    MarkRelatedLists(lines);
+    MarkRepeats(lines);
+    MarkTrailingBlock(lines);
+  }
+
+ private:
+  std::string LineReason(const Line& line) const {
+    bool unpunctuated = !line.ends_sentence;
+    if (resources_.HasCue(line, CueKind::kUi) && (unpunctuated || line.words <= kUiLineMaxWords) &&
+        line.words <= kCaptionMaxWords)
+      return "ui-residue";
+    if (IsDatelineLine(line)) return "dateline";
+    if (IsResidueLine(line)) return "ui-residue";
+    if (unpunctuated && IsCaption(line)) return "photo-caption";
+    if (unpunctuated && line.words <= kAppealMaxWords && resources_.HasCue(line, CueKind::kAppeal))
+      return "appeal";
+    if (line.index < kBylineMaxLineIndex && line.words <= kBylineMaxWords &&
+        resources_.outlets.IsOutletName(std::string(StripEdgeNoise(line.normalized))))
+      return "outlet-byline";
+    return "";
+  }
+
+  bool IsCaption(const Line& line) const {
+    if (line.index == 0 || line.words > kCaptionMaxWords) return false;
+    int credit = TrailingCreditWords(line.normalized);
+    if (credit > 0 && credit <= kCaptionCreditMaxWords && line.words >= kCaptionMinWords) return true;
+    return resources_.HasCue(line, CueKind::kCaption);
+  }
+
+  void MarkRelatedLists(std::vector<Line>& lines) const {
+    bool in_list = false;
+    for (Line& line : lines) {
+      if (line.kept() && line.words <= kRelatedHeadingMaxWords &&
+          resources_.HasCue(line, CueKind::kRelatedHeading)) {
+        line.reason = "related-headlines";
+        in_list = true;
+        continue;
+      }
+      if (line.body_paragraph()) in_list = false;
+      if (in_list && line.kept()) line.reason = "related-headlines";
+    }
+  }
+
+  static void MarkRepeats(std::vector<Line>& lines) {
+    std::unordered_map<std::string_view, std::vector<Line*>> copies;
+    for (Line& line : lines)
+      if (line.kept()) copies[line.normalized].push_back(&line);
+    const Line* title = FirstKept(lines);
+    for (auto& [text, group] : copies) {
+      if (group.size() < 2) continue;
+      bool headline = group.front()->headline_like() && group.front()->words <= kRepeatedHeadlineMaxWords;
+      for (size_t i = 0; i < group.size(); ++i) {
+        if (headline && group[i] != title) group[i]->reason = "repeated-headline";
+        if (!headline && i > 0) group[i]->reason = "repeated-paragraph";
+      }
+    }
+  }
+
+  // Two or more headline-like lines after the last body paragraph are a list
+  // of links or a widget; one alone may be the article's last words.
+  static void MarkTrailingBlock(std::vector<Line>& lines) {
+    auto last_body = std::find_if(lines.rbegin(), lines.rend(),
+                                  [](const Line& line) { return line.kept() && line.body_paragraph(); });
+    if (last_body == lines.rend()) return;
+    std::vector<Line*> trailing;
+    for (auto it = last_body.base(); it != lines.end(); ++it)
+      if (it->kept()) trailing.push_back(&*it);
+    bool all_short = std::all_of(trailing.begin(), trailing.end(), [](const Line* line) {
+      return line->headline_like() && line->words <= kTrailingLineMaxWords;
+    });
+    if (trailing.size() < 2 || !all_short) return;
+    for (Line* line : trailing) line->reason = "trailing-headlines";
+  }
+
+  static const Line* FirstKept(const std::vector<Line>& lines) {
+    for (const Line& line : lines)
+      if (line.kept()) return &line;
+    return nullptr;
+  }
+
+  const Cleaner::Resources& resources_;
+};
+
+namespace {
+
+// " - Site" / " | Site" after a page title: the part after the last
+// separator when it has no Arabic letters or is a known outlet's name.
+// Returns the length of the title without it, or text.size().
+size_t TitleWithoutSiteName(std::string_view text, const Cleaner::Resources& resources) {
+  for (std::string_view separator : {" - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+    size_t at = text.rfind(separator);
+    if (at == std::string_view::npos || at == 0) continue;
+    std::string_view suffix = text.substr(at + separator.size());
+    bool arabic = std::any_of(suffix.begin(), suffix.end(),
+                              [](char c) { return IsArabicLead(static_cast<unsigned char>(c)); });
+    if (!arabic || resources.outlets.IsOutletName(resources.normalizer.Normalize(suffix)))
+      return at;
+  }
+  return text.size();
+}
+
+struct Assembly {
+  std::string text;
+  OffsetMap text_to_decoded;
+  std::vector<Paragraph> paragraphs;
+};
+
+void AppendParagraph(std::string_view decoded, Span span, BlockKind kind, Assembly* out) {
+  if (!out->text.empty()) {
+    out->text.push_back('\n');
+    out->text_to_decoded.AppendReplace(1, span.start, 0);
+  }
+  uint32_t start = static_cast<uint32_t>(out->text.size());
+  out->text.append(decoded.substr(span.start, span.size()));
+  out->text_to_decoded.AppendCopy(span.size(), span.start);
+  out->paragraphs.push_back({{start, static_cast<uint32_t>(out->text.size())}, kind});
+}
+
+BlockKind KindOf(const Line& line) {
+  return line.headline_like() && line.words <= kHeadlineMaxWords ? BlockKind::kHeadline
+                                                                 : BlockKind::kBody;
+}
+
+void DropLine(const Article& article, Span span, const std::string& reason,
+              std::vector<DroppedBlock>* dropped) {
+  dropped->push_back({article.decoded_to_raw.ToSource(span),
+                      std::string(std::string_view(article.decoded).substr(span.start, span.size())),
+                      reason});
+}
+
+// A date line such as "2020/05/18" is the page's own date: use it when the
+// metadata has none.
+void AdoptDatelineDate(const Line& line, Article* article) {
+  if (article->metadata.published.known()) return;
+  int year = 0, month = 0, day = 0;
+  std::string text(line.normalized);
+  for (size_t at = 0; at < text.size(); ++at) {
+    if (!std::isdigit(static_cast<unsigned char>(text[at]))) continue;
+    if (std::sscanf(text.c_str() + at, "%4d/%2d/%2d", &year, &month, &day) == 3 ||
+        std::sscanf(text.c_str() + at, "%4d-%2d-%2d", &year, &month, &day) == 3) {
+      if (year < 1900 || month < 1 || month > 12 || day < 1 || day > 31) return;
+      article->metadata.published = {year, month, day, 0, 0, 0, std::nullopt, DatePrecision::kDay};
+      article->warnings.push_back("published date taken from the page's date line: " +
+                                  std::string(line.text));
+      return;
+    }
+    break;
+  }
+}
+
+}  // namespace
+
+Cleaner::Cleaner(std::unique_ptr<const Resources> resources) : resources_(std::move(resources)) {}
+Cleaner::Cleaner(Cleaner&&) noexcept = default;
+Cleaner& Cleaner::operator=(Cleaner&&) noexcept = default;
+Cleaner::~Cleaner() = default;
+
+Result<Cleaner> Cleaner::Load(const std::string& data_dir) {
+  auto normalizer = text::Normalizer::Load(data_dir);
+  if (!normalizer) return normalizer.status();
+  auto outlets = OutletRegistry::Load(data_dir + "/outlets.tsv", *normalizer);
+  if (!outlets) return outlets.status();
+  auto cues = LoadCues(data_dir + "/clean/furniture.tsv", *normalizer);
+  if (!cues) return cues.status();
+  auto resources = std::make_unique<Resources>(
+      Resources{std::move(*normalizer), std::move(*outlets), std::move(*cues)});
+  return Cleaner(std::move(resources));
+}
+
+Result<Document> Cleaner::Clean(Article article) const {
+  const Resources& resources = *resources_;
+  std::vector<Line> lines = SplitLines(article.decoded, resources.normalizer);
+  FurnitureRules(resources).Apply(lines);
+
+  Document document;
+  document.id = ContentId(article.decoded);
+  document.dropped = std::move(article.dropped);
+  Assembly assembly;
+  bool title_seen = false;
+  for (const Line& line : lines) {
+    if (!line.kept()) {
+      if (line.reason == "dateline") AdoptDatelineDate(line, &article);
+      DropLine(article, line.span, line.reason, &document.dropped);
+      continue;
+    }
+    Span span = line.span;
+    if (!title_seen) {
+      title_seen = true;
+      size_t title_length = TitleWithoutSiteName(line.text, resources);
+      if (title_length < line.text.size()) {
+        DropLine(article, {span.start + static_cast<uint32_t>(title_length), span.end}, "site-name",
+                 &document.dropped);
+        span = Trim(article.decoded, {span.start, span.start + static_cast<uint32_t>(title_length)});
+      }
+      if (article.metadata.title.empty() && line.headline_like() && article.format == SourceFormat::kText)
+        article.metadata.title = std::string(std::string_view(article.decoded).substr(span.start, span.size()));
+    }
+    AppendParagraph(article.decoded, span, KindOf(line), &assembly);
+  }
+  if (assembly.paragraphs.empty())
+    return Status::Error(lines.empty() ? "no text" : "no article text left after removing page furniture");
+
+  std::sort(document.dropped.begin(), document.dropped.end(),
+            [](const DroppedBlock& a, const DroppedBlock& b) { return a.source.start < b.source.start; });
+  if (!article.metadata.outlet.empty())
+    article.metadata.outlet = resources.outlets.CanonicalName(
+        article.metadata.outlet, resources.normalizer.Normalize(article.metadata.outlet));
+  else if (!article.metadata.url.empty())
+    article.metadata.outlet = resources.outlets.CanonicalName(HostOf(article.metadata.url), "");
+
+  document.text = std::move(assembly.text);
+  document.text_to_raw = assembly.text_to_decoded.Compose(article.decoded_to_raw);
+  document.paragraphs = std::move(assembly.paragraphs);
+  for (uint32_t p = 0; p < document.paragraphs.size(); ++p) {
+    const Paragraph& paragraph = document.paragraphs[p];
+    for (Span sentence : text::SplitSentences(document.TextOf(paragraph.text)))
+      document.sentences.push_back(
+          {{paragraph.text.start + sentence.start, paragraph.text.start + sentence.end}, p, paragraph.kind});
+  }
+  document.article = std::move(article);
+  return document;
+}
+
+std::string ContentId(std::string_view decoded_text) {
+  XXH64_hash_t hash = XXH3_64bits(decoded_text.data(), decoded_text.size());
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return hex;
+}
+
+}  // namespace hadath::clean

@@ -1,0 +1,134 @@
+#include "store/schema.h"
+
+namespace hadath::store {
+namespace {
+
+// Version 1: documents with their spans; the tables the later stages fill
+// (events, the documents and evidence behind them, and the change log).
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE documents (
+  id                  TEXT PRIMARY KEY,      -- content hash of the decoded text
+  doc_key             TEXT NOT NULL,         -- external id (FORMAT.md doc_id) when first stored
+  identity            TEXT NOT NULL,         -- url, else doc_key: what makes a later text an edit
+  path                TEXT NOT NULL,
+  format              TEXT NOT NULL,
+  encoding            TEXT NOT NULL,
+  outlet              TEXT,
+  url                 TEXT,
+  title               TEXT,
+  published           TEXT,                  -- ISO 8601 to its precision
+  published_precision TEXT NOT NULL,
+  raw                 BLOB NOT NULL,         -- original bytes as read
+  text                TEXT NOT NULL,         -- clean text
+  text_map            BLOB NOT NULL,         -- OffsetMap text -> raw, serialised
+  ingested_at         TEXT NOT NULL,
+  superseded_by       TEXT REFERENCES documents(id)
+);
+CREATE INDEX documents_identity ON documents(identity);
+CREATE INDEX documents_url ON documents(url);
+
+CREATE TABLE document_keys (               -- every external key a text was ingested under
+  doc_key    TEXT NOT NULL,
+  doc_id     TEXT NOT NULL REFERENCES documents(id),
+  first_seen TEXT NOT NULL,
+  PRIMARY KEY (doc_key, doc_id)
+) WITHOUT ROWID;
+CREATE INDEX document_keys_doc ON document_keys(doc_id);
+
+CREATE TABLE paragraphs (
+  doc_id TEXT NOT NULL REFERENCES documents(id),
+  idx    INTEGER NOT NULL,
+  start  INTEGER NOT NULL,                 -- in documents.text
+  end    INTEGER NOT NULL,
+  kind   TEXT NOT NULL,                    -- headline | body
+  PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE sentences (
+  doc_id    TEXT NOT NULL REFERENCES documents(id),
+  idx       INTEGER NOT NULL,
+  paragraph INTEGER NOT NULL,
+  start     INTEGER NOT NULL,              -- in documents.text
+  end       INTEGER NOT NULL,
+  raw_start INTEGER NOT NULL,              -- in documents.raw
+  raw_end   INTEGER NOT NULL,
+  kind      TEXT NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE dropped (                     -- page furniture removed from the text
+  doc_id    TEXT NOT NULL REFERENCES documents(id),
+  idx       INTEGER NOT NULL,
+  raw_start INTEGER NOT NULL,
+  raw_end   INTEGER NOT NULL,
+  reason    TEXT NOT NULL,
+  text      TEXT NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE document_warnings (
+  doc_id  TEXT NOT NULL REFERENCES documents(id),
+  message TEXT NOT NULL
+);
+
+CREATE TABLE ingest_runs (
+  id          INTEGER PRIMARY KEY,
+  started_at  TEXT NOT NULL,
+  finished_at TEXT NOT NULL,
+  inputs      TEXT NOT NULL,
+  added       INTEGER NOT NULL,
+  duplicates  INTEGER NOT NULL,
+  updated     INTEGER NOT NULL,
+  failed      INTEGER NOT NULL
+);
+CREATE TABLE ingest_errors (
+  run_id   INTEGER NOT NULL REFERENCES ingest_runs(id),
+  location TEXT NOT NULL,
+  reason   TEXT NOT NULL
+);
+
+CREATE TABLE events (
+  id             TEXT PRIMARY KEY,         -- stable event id
+  record         TEXT NOT NULL,            -- the FORMAT.md JSON record
+  event_date     TEXT,
+  event_type     TEXT,
+  sub_event_type TEXT,
+  admin1         TEXT,
+  latitude       REAL,
+  longitude      REAL,
+  fatalities     INTEGER,
+  background     INTEGER NOT NULL DEFAULT 0,
+  created_at     TEXT NOT NULL,
+  updated_at     TEXT NOT NULL
+);
+CREATE TABLE event_documents (
+  event_id TEXT NOT NULL REFERENCES events(id),
+  doc_id   TEXT NOT NULL REFERENCES documents(id),
+  PRIMARY KEY (event_id, doc_id)
+) WITHOUT ROWID;
+CREATE TABLE evidence (
+  event_id  TEXT NOT NULL REFERENCES events(id),
+  doc_id    TEXT NOT NULL REFERENCES documents(id),
+  raw_start INTEGER NOT NULL,
+  raw_end   INTEGER NOT NULL,
+  text      TEXT NOT NULL,
+  role      TEXT NOT NULL                  -- what the span supports: trigger, actor, place, ...
+);
+CREATE INDEX evidence_event ON evidence(event_id);
+CREATE TABLE event_changes (
+  id         INTEGER PRIMARY KEY,
+  event_id   TEXT NOT NULL,
+  changed_at TEXT NOT NULL,
+  change     TEXT NOT NULL,
+  reason     TEXT NOT NULL
+);
+)sql";
+
+}  // namespace
+
+const std::vector<std::string_view>& Migrations() {
+  static const std::vector<std::string_view> migrations = {kVersion1};
+  return migrations;
+}
+
+}  // namespace hadath::store

@@ -1,0 +1,419 @@
+// SQLite implementation of hadath::store::Store.
+#include <chrono>
+#include <ctime>
+
+#include "hadath/store.h"
+#include "store/schema.h"
+#include "store/sqlite_db.h"
+
+namespace hadath::store {
+namespace {
+
+std::string NowIso() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+const char* KindName(BlockKind kind) { return kind == BlockKind::kHeadline ? "headline" : "body"; }
+BlockKind KindFromName(std::string_view name) {
+  return name == "headline" ? BlockKind::kHeadline : BlockKind::kBody;
+}
+
+std::string IdentityOf(const Document& document) {
+  return document.article.metadata.url.empty() ? document.article.key
+                                               : document.article.metadata.url;
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(Database database) : db_(std::move(database)) {}
+
+  Status Initialise() {
+    Status pragmas = db_.Execute(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    if (!pragmas) return pragmas;
+    return Migrate();
+  }
+
+  int SchemaVersion() const override { return version_; }
+
+  Status BeginBatch() override { return db_.Execute("BEGIN IMMEDIATE"); }
+  Status CommitBatch() override { return db_.Execute("COMMIT"); }
+  void RollbackBatch() override {
+    if (!sqlite3_get_autocommit(db_.handle())) (void)db_.Execute("ROLLBACK");
+  }
+
+  Result<PutOutcome> PutDocument(const Document& document) override;
+  Result<DocumentSummary> FindDocument(std::string_view reference) override;
+  Result<Document> LoadDocument(std::string_view id) override;
+  Result<std::vector<DocumentSummary>> ListDocuments(int64_t limit, int64_t offset) override;
+  Status RecordRun(const RunRecord& run) override;
+  Result<Stats> GetStats() override;
+
+ private:
+  Status Migrate();
+  Result<int64_t> QueryInt(std::string_view sql);
+  Result<std::vector<std::pair<std::string, int64_t>>> QueryCounts(std::string_view sql);
+  Status AddKey(const std::string& key, const std::string& doc_id);
+  Status InsertDocument(const Document& document);
+  Status InsertSpans(const Document& document);
+  Result<DocumentSummary> SummaryWhere(std::string_view condition, std::string_view value);
+
+  Database db_;
+  int version_ = 0;
+};
+
+Status SqliteStore::Migrate() {
+  Result<int64_t> current = QueryInt("PRAGMA user_version");
+  if (!current) return current.status();
+  const auto& migrations = Migrations();
+  if (*current > static_cast<int64_t>(migrations.size()))
+    return Status::Error("database schema version " + std::to_string(*current) +
+                         " is newer than this hadath (" + std::to_string(migrations.size()) +
+                         "); upgrade hadath");
+  for (size_t next = static_cast<size_t>(*current); next < migrations.size(); ++next) {
+    std::string script = "BEGIN;\n" + std::string(migrations[next]) +
+                         "\nPRAGMA user_version=" + std::to_string(next + 1) + ";\nCOMMIT;";
+    Status applied = db_.Execute(script);
+    if (!applied) {
+      RollbackBatch();
+      return Status::Error("schema migration to version " + std::to_string(next + 1) +
+                           " failed: " + applied.message());
+    }
+  }
+  version_ = static_cast<int>(migrations.size());
+  return Status::Ok();
+}
+
+Result<int64_t> SqliteStore::QueryInt(std::string_view sql) {
+  Statement statement(db_.handle(), sql);
+  if (!statement.Step()) {
+    if (!statement.status()) return statement.status();
+    return int64_t{0};
+  }
+  return statement.Int(0);
+}
+
+Result<std::vector<std::pair<std::string, int64_t>>> SqliteStore::QueryCounts(
+    std::string_view sql) {
+  Statement statement(db_.handle(), sql);
+  std::vector<std::pair<std::string, int64_t>> counts;
+  while (statement.Step()) counts.emplace_back(statement.Text(0), statement.Int(1));
+  if (!statement.status()) return statement.status();
+  return counts;
+}
+
+Status SqliteStore::AddKey(const std::string& key, const std::string& doc_id) {
+  Statement insert(db_.handle(),
+                   "INSERT OR IGNORE INTO document_keys(doc_key, doc_id, first_seen) "
+                   "VALUES (?1, ?2, ?3)");
+  return insert.Bind(1, key).Bind(2, doc_id).Bind(3, NowIso()).Run();
+}
+
+Result<PutOutcome> SqliteStore::PutDocument(const Document& document) {
+  Statement existing(db_.handle(), "SELECT 1 FROM documents WHERE id = ?1");
+  existing.Bind(1, document.id);
+  if (existing.Step()) {
+    Status keyed = AddKey(document.article.key, document.id);
+    if (!keyed) return keyed;
+    return PutOutcome::kDuplicate;
+  }
+  if (!existing.status()) return existing.status();
+
+  // A current document with the same identity but other text is an older version.
+  Statement older(db_.handle(),
+                  "SELECT id FROM documents WHERE identity = ?1 AND superseded_by IS NULL");
+  older.Bind(1, IdentityOf(document));
+  std::vector<std::string> older_ids;
+  while (older.Step()) older_ids.push_back(older.Text(0));
+  if (!older.status()) return older.status();
+
+  if (Status inserted = InsertDocument(document); !inserted) return inserted;
+  if (Status spans = InsertSpans(document); !spans) return spans;
+  if (Status keyed = AddKey(document.article.key, document.id); !keyed) return keyed;
+  for (const std::string& old_id : older_ids) {
+    Statement supersede(db_.handle(), "UPDATE documents SET superseded_by = ?1 WHERE id = ?2");
+    if (Status updated = supersede.Bind(1, document.id).Bind(2, old_id).Run(); !updated)
+      return updated;
+  }
+  return older_ids.empty() ? PutOutcome::kAdded : PutOutcome::kUpdated;
+}
+
+Status SqliteStore::InsertDocument(const Document& document) {
+  const Article& article = document.article;
+  Statement insert(db_.handle(), R"sql(
+    INSERT INTO documents(id, doc_key, identity, path, format, encoding, outlet, url, title,
+                          published, published_precision, raw, text, text_map, ingested_at)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15))sql");
+  insert.Bind(1, document.id)
+      .Bind(2, article.key)
+      .Bind(3, IdentityOf(document))
+      .Bind(4, article.path)
+      .Bind(5, FormatName(article.format))
+      .Bind(6, article.encoding)
+      .BindOptional(7, article.metadata.outlet)
+      .BindOptional(8, article.metadata.url)
+      .BindOptional(9, article.metadata.title)
+      .BindOptional(10, article.metadata.published.ToIso())
+      .Bind(11, PrecisionName(article.metadata.published.precision))
+      .BindBlob(12, article.raw)
+      .Bind(13, document.text)
+      .BindBlob(14, document.text_to_raw.Serialize())
+      .Bind(15, NowIso());
+  return insert.Run();
+}
+
+Status SqliteStore::InsertSpans(const Document& document) {
+  Statement paragraph(db_.handle(),
+                      "INSERT INTO paragraphs(doc_id, idx, start, end, kind) VALUES (?1,?2,?3,?4,?5)");
+  for (size_t i = 0; i < document.paragraphs.size(); ++i) {
+    const Paragraph& p = document.paragraphs[i];
+    paragraph.Bind(1, document.id).Bind(2, static_cast<int64_t>(i)).Bind(3, int64_t{p.text.start});
+    paragraph.Bind(4, int64_t{p.text.end}).Bind(5, KindName(p.kind));
+    if (Status s = paragraph.Run(); !s) return s;
+  }
+  Statement sentence(db_.handle(),
+                     "INSERT INTO sentences(doc_id, idx, paragraph, start, end, raw_start, raw_end, "
+                     "kind) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
+  for (size_t i = 0; i < document.sentences.size(); ++i) {
+    const Sentence& s = document.sentences[i];
+    Span raw = document.RawSpan(s.text);
+    sentence.Bind(1, document.id).Bind(2, static_cast<int64_t>(i)).Bind(3, int64_t{s.paragraph});
+    sentence.Bind(4, int64_t{s.text.start}).Bind(5, int64_t{s.text.end});
+    sentence.Bind(6, int64_t{raw.start}).Bind(7, int64_t{raw.end}).Bind(8, KindName(s.kind));
+    if (Status status = sentence.Run(); !status) return status;
+  }
+  Statement dropped(db_.handle(),
+                    "INSERT INTO dropped(doc_id, idx, raw_start, raw_end, reason, text) "
+                    "VALUES (?1,?2,?3,?4,?5,?6)");
+  for (size_t i = 0; i < document.dropped.size(); ++i) {
+    const DroppedBlock& d = document.dropped[i];
+    dropped.Bind(1, document.id).Bind(2, static_cast<int64_t>(i)).Bind(3, int64_t{d.source.start});
+    dropped.Bind(4, int64_t{d.source.end}).Bind(5, d.reason).Bind(6, d.text);
+    if (Status status = dropped.Run(); !status) return status;
+  }
+  Statement warning(db_.handle(), "INSERT INTO document_warnings(doc_id, message) VALUES (?1, ?2)");
+  for (const std::string& message : document.article.warnings)
+    if (Status status = warning.Bind(1, document.id).Bind(2, message).Run(); !status) return status;
+  return Status::Ok();
+}
+
+constexpr std::string_view kSummaryColumns =
+    "SELECT d.id, d.doc_key, d.path, COALESCE(d.outlet,''), COALESCE(d.title,''), "
+    "COALESCE(d.published,''), (SELECT COUNT(*) FROM sentences s WHERE s.doc_id = d.id), "
+    "d.superseded_by FROM documents d ";
+
+DocumentSummary ReadSummary(const Statement& row) {
+  DocumentSummary summary;
+  summary.id = row.Text(0);
+  summary.key = row.Text(1);
+  summary.path = row.Text(2);
+  summary.outlet = row.Text(3);
+  summary.title = row.Text(4);
+  summary.published = row.Text(5);
+  summary.sentences = row.Int(6);
+  if (!row.IsNull(7)) summary.superseded_by = row.Text(7);
+  return summary;
+}
+
+Result<DocumentSummary> SqliteStore::SummaryWhere(std::string_view condition,
+                                                  std::string_view value) {
+  std::string sql = std::string(kSummaryColumns) + "WHERE " + std::string(condition) +
+                    " ORDER BY (d.superseded_by IS NOT NULL), d.rowid DESC LIMIT 2";
+  Statement query(db_.handle(), sql);
+  query.Bind(1, value);
+  std::vector<DocumentSummary> found;
+  while (query.Step()) found.push_back(ReadSummary(query));
+  if (!query.status()) return query.status();
+  if (found.empty()) return Status::Error("not found");
+  bool ambiguous = found.size() > 1 && !found[0].superseded_by && !found[1].superseded_by;
+  if (ambiguous)
+    return Status::Error("'" + std::string(value) + "' matches several documents (" + found[0].id +
+                         ", " + found[1].id + ", ...); give more of the id");
+  return found[0];
+}
+
+Result<DocumentSummary> SqliteStore::FindDocument(std::string_view reference) {
+  if (reference.empty()) return Status::Error("empty document reference");
+  if (auto by_id = SummaryWhere("d.id = ?1", reference)) return by_id;
+  if (auto by_key = SummaryWhere(
+          "d.id IN (SELECT doc_id FROM document_keys WHERE doc_key = ?1)", reference))
+    return by_key;
+  if (auto by_url = SummaryWhere("d.url = ?1", reference)) return by_url;
+  if (reference.size() >= 4) {
+    auto by_prefix = SummaryWhere("d.id LIKE ?1 || '%'", reference);
+    if (by_prefix || by_prefix.error() != "not found") return by_prefix;
+  }
+  return Status::Error("no document with id, key or url '" + std::string(reference) + "'");
+}
+
+Result<std::vector<DocumentSummary>> SqliteStore::ListDocuments(int64_t limit, int64_t offset) {
+  std::string sql = std::string(kSummaryColumns) +
+                    "WHERE d.superseded_by IS NULL ORDER BY d.rowid LIMIT ?1 OFFSET ?2";
+  Statement query(db_.handle(), sql);
+  query.Bind(1, limit).Bind(2, offset);
+  std::vector<DocumentSummary> summaries;
+  while (query.Step()) summaries.push_back(ReadSummary(query));
+  if (!query.status()) return query.status();
+  return summaries;
+}
+
+Result<Document> SqliteStore::LoadDocument(std::string_view id) {
+  Statement row(db_.handle(), R"sql(
+    SELECT doc_key, path, format, encoding, COALESCE(outlet,''), COALESCE(url,''),
+           COALESCE(title,''), COALESCE(published,''), published_precision, raw, text, text_map
+    FROM documents WHERE id = ?1)sql");
+  row.Bind(1, id);
+  if (!row.Step()) {
+    if (!row.status()) return row.status();
+    return Status::Error("no document " + std::string(id));
+  }
+  Document document;
+  document.id = std::string(id);
+  Article& article = document.article;
+  article.key = row.Text(0);
+  article.path = row.Text(1);
+  std::string format = row.Text(2);
+  article.format = format == "html"    ? SourceFormat::kHtml
+                   : format == "jsonl" ? SourceFormat::kJsonLines
+                                       : SourceFormat::kText;
+  article.encoding = row.Text(3);
+  article.metadata.outlet = row.Text(4);
+  article.metadata.url = row.Text(5);
+  article.metadata.title = row.Text(6);
+  article.metadata.published = PublishedDate::FromIso(row.Text(7));
+  article.raw = row.Blob(9);
+  document.text = row.Text(10);
+  Result<OffsetMap> map = OffsetMap::Deserialize(row.Blob(11));
+  if (!map) return Status::Error("document " + std::string(id) + ": " + map.error());
+  document.text_to_raw = std::move(*map);
+
+  Statement paragraphs(db_.handle(),
+                       "SELECT start, end, kind FROM paragraphs WHERE doc_id = ?1 ORDER BY idx");
+  paragraphs.Bind(1, id);
+  while (paragraphs.Step())
+    document.paragraphs.push_back({{static_cast<uint32_t>(paragraphs.Int(0)),
+                                    static_cast<uint32_t>(paragraphs.Int(1))},
+                                   KindFromName(paragraphs.Text(2))});
+  Statement sentences(db_.handle(),
+                      "SELECT start, end, paragraph, kind FROM sentences WHERE doc_id = ?1 "
+                      "ORDER BY idx");
+  sentences.Bind(1, id);
+  while (sentences.Step())
+    document.sentences.push_back(
+        {{static_cast<uint32_t>(sentences.Int(0)), static_cast<uint32_t>(sentences.Int(1))},
+         static_cast<uint32_t>(sentences.Int(2)), KindFromName(sentences.Text(3))});
+  Statement dropped(db_.handle(),
+                    "SELECT raw_start, raw_end, text, reason FROM dropped WHERE doc_id = ?1 "
+                    "ORDER BY idx");
+  dropped.Bind(1, id);
+  while (dropped.Step())
+    document.dropped.push_back(
+        {{static_cast<uint32_t>(dropped.Int(0)), static_cast<uint32_t>(dropped.Int(1))},
+         dropped.Text(2), dropped.Text(3)});
+  Statement warnings(db_.handle(), "SELECT message FROM document_warnings WHERE doc_id = ?1");
+  warnings.Bind(1, id);
+  while (warnings.Step()) article.warnings.push_back(warnings.Text(0));
+  return document;
+}
+
+Status SqliteStore::RecordRun(const RunRecord& run) {
+  Statement insert(db_.handle(),
+                   "INSERT INTO ingest_runs(started_at, finished_at, inputs, added, duplicates, "
+                   "updated, failed) VALUES (?1,?2,?3,?4,?5,?6,?7)");
+  insert.Bind(1, run.started_at).Bind(2, run.finished_at).Bind(3, run.inputs);
+  insert.Bind(4, run.added).Bind(5, run.duplicates).Bind(6, run.updated).Bind(7, run.failed);
+  if (Status status = insert.Run(); !status) return status;
+  int64_t run_id = sqlite3_last_insert_rowid(db_.handle());
+  Statement error(db_.handle(),
+                  "INSERT INTO ingest_errors(run_id, location, reason) VALUES (?1, ?2, ?3)");
+  for (const auto& [where, reason] : run.errors)
+    if (Status status = error.Bind(1, run_id).Bind(2, where).Bind(3, reason).Run(); !status)
+      return status;
+  return Status::Ok();
+}
+
+Result<Stats> SqliteStore::GetStats() {
+  Stats stats;
+  stats.schema_version = version_;
+  struct Counter {
+    int64_t* target;
+    std::string_view sql;
+  };
+  const Counter counters[] = {
+      {&stats.documents, "SELECT COUNT(*) FROM documents WHERE superseded_by IS NULL"},
+      {&stats.superseded, "SELECT COUNT(*) FROM documents WHERE superseded_by IS NOT NULL"},
+      {&stats.keys, "SELECT COUNT(DISTINCT doc_key) FROM document_keys"},
+      {&stats.sentences,
+       "SELECT COUNT(*) FROM sentences s JOIN documents d ON d.id = s.doc_id "
+       "WHERE d.superseded_by IS NULL"},
+      {&stats.raw_bytes,
+       "SELECT COALESCE(SUM(LENGTH(raw)),0) FROM documents WHERE superseded_by IS NULL"},
+      {&stats.events, "SELECT COUNT(*) FROM events"},
+      {&stats.undated,
+       "SELECT COUNT(*) FROM documents WHERE superseded_by IS NULL AND published IS NULL"},
+      {&stats.ingest_runs, "SELECT COUNT(*) FROM ingest_runs"},
+      {&stats.ingest_errors, "SELECT COUNT(*) FROM ingest_errors"},
+  };
+  for (const Counter& counter : counters) {
+    Result<int64_t> value = QueryInt(counter.sql);
+    if (!value) return value.status();
+    *counter.target = *value;
+  }
+  Statement range(db_.handle(),
+                  "SELECT COALESCE(MIN(published),''), COALESCE(MAX(published),'') FROM documents "
+                  "WHERE superseded_by IS NULL");
+  if (range.Step()) {
+    stats.earliest_published = range.Text(0);
+    stats.latest_published = range.Text(1);
+  }
+  struct Grouping {
+    std::vector<std::pair<std::string, int64_t>>* target;
+    std::string_view sql;
+  };
+  const Grouping groupings[] = {
+      {&stats.by_outlet,
+       "SELECT COALESCE(outlet,'(unknown)'), COUNT(*) c FROM documents WHERE superseded_by IS NULL "
+       "GROUP BY 1 ORDER BY c DESC, 1"},
+      {&stats.by_format,
+       "SELECT format, COUNT(*) c FROM documents WHERE superseded_by IS NULL GROUP BY 1 "
+       "ORDER BY c DESC, 1"},
+      {&stats.by_encoding,
+       "SELECT encoding, COUNT(*) c FROM documents WHERE superseded_by IS NULL GROUP BY 1 "
+       "ORDER BY c DESC, 1"},
+      {&stats.dropped_by_reason,
+       "SELECT x.reason, COUNT(*) c FROM dropped x JOIN documents d ON d.id = x.doc_id "
+       "WHERE d.superseded_by IS NULL GROUP BY 1 ORDER BY c DESC, 1"},
+  };
+  for (const Grouping& grouping : groupings) {
+    auto counts = QueryCounts(grouping.sql);
+    if (!counts) return counts.status();
+    *grouping.target = std::move(*counts);
+  }
+  return stats;
+}
+
+}  // namespace
+
+const char* OutcomeName(PutOutcome outcome) {
+  switch (outcome) {
+    case PutOutcome::kAdded: return "added";
+    case PutOutcome::kDuplicate: return "duplicate";
+    case PutOutcome::kUpdated: return "updated";
+  }
+  return "?";
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& location) {
+  Result<Database> database = Database::Open(location);
+  if (!database) return database.status();
+  auto store = std::make_unique<SqliteStore>(std::move(*database));
+  if (Status ready = store->Initialise(); !ready) return Status::Error(location + ": " + ready.message());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace hadath::store
