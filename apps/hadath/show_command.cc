@@ -3,10 +3,12 @@
 #include <fmt/core.h>
 
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "commands.h"
 #include "hadath/store.h"
-#include "hadath/text.h"
+#include "hadath/text/tokenizer.h"
+#include "pipeline/document_report.h"
 
 namespace hadath::cli {
 namespace {
@@ -19,51 +21,6 @@ struct ShowArguments {
 };
 
 const char* KindName(BlockKind kind) { return kind == BlockKind::kHeadline ? "headline" : "body"; }
-
-void PrintHeader(const Document& document) {
-  const Article& article = document.article;
-  const PublishedDate& published = article.metadata.published;
-  fmt::print("document   {}\nkey        {}\npath       {}\n", document.id, article.key, article.path);
-  fmt::print("format     {}, {} ({} bytes as read)\n", FormatName(article.format), article.encoding,
-             article.raw.size());
-  fmt::print("outlet     {}\nurl        {}\n", article.metadata.outlet.empty() ? "-" : article.metadata.outlet,
-             article.metadata.url.empty() ? "-" : article.metadata.url);
-  fmt::print("published  {}\n", published.known() ? published.ToIso() + " (" + PrecisionName(published.precision) + ")"
-                                                   : std::string("unknown"));
-  fmt::print("title      {}\n", article.metadata.title.empty() ? "-" : article.metadata.title);
-  for (const std::string& warning : article.warnings) fmt::print("warning    {}\n", warning);
-}
-
-void PrintTokens(const text::Tokenizer& tokenizer, const Document& document, const Sentence& sentence) {
-  text::TokenizedText tokens;
-  std::string_view text = document.TextOf(sentence.text);
-  tokenizer.Tokenize(text, &tokens);
-  for (const text::Token& token : tokens.tokens) {
-    Span in_text{sentence.text.start + token.span.start, sentence.text.start + token.span.end};
-    Span raw = document.RawSpan(in_text);
-    fmt::print("      {:>6}-{:<6} {:<7} {}  [{}]\n", raw.start, raw.end, text::KindName(token.kind),
-               document.TextOf(in_text), tokens.NormalizedOf(token));
-  }
-}
-
-void PrintText(const Document& document, const text::Tokenizer* tokenizer) {
-  PrintHeader(document);
-  fmt::print("\n-- text: {} paragraphs, {} sentences; [raw start-end] are byte offsets in the original\n",
-             document.paragraphs.size(), document.sentences.size());
-  uint32_t paragraph = UINT32_MAX;
-  for (size_t i = 0; i < document.sentences.size(); ++i) {
-    const Sentence& sentence = document.sentences[i];
-    if (sentence.paragraph != paragraph && i > 0) fmt::print("\n");
-    paragraph = sentence.paragraph;
-    Span raw = document.RawSpan(sentence.text);
-    fmt::print("s{:<3} [{}-{}] {}: {}\n", i, raw.start, raw.end, KindName(sentence.kind),
-               document.TextOf(sentence.text));
-    if (tokenizer) PrintTokens(*tokenizer, document, sentence);
-  }
-  fmt::print("\n-- dropped as page furniture: {}\n", document.dropped.size());
-  for (const DroppedBlock& block : document.dropped)
-    fmt::print("[{}-{}] {}: {}\n", block.source.start, block.source.end, block.reason, block.text);
-}
 
 nlohmann::json SpanJson(const Document& document, Span text_span) {
   Span raw = document.RawSpan(text_span);
@@ -119,7 +76,9 @@ int RunShow(const ShowArguments& arguments, const CommonOptions& common) {
     if (!loaded) return fmt::print(stderr, "hadath show: {}\n", loaded.error()), kExitFatal;
     tokenizer.emplace(std::move(*loaded));
   }
-  PrintText(*document, tokenizer ? &*tokenizer : nullptr);
+  pipeline::ReportOptions options;
+  options.tokenizer = tokenizer ? &*tokenizer : nullptr;
+  fmt::print("{}", pipeline::RenderDocumentReport(*document, options));
   return kExitOk;
 }
 

@@ -8,7 +8,8 @@
 
 #include "clean/furniture_rules.h"
 #include "clean/outlets.h"
-#include "hadath/text.h"
+#include "hadath/text/normalizer.h"
+#include "hadath/text/sentences.h"
 
 namespace hadath::clean {
 namespace {
@@ -212,6 +213,7 @@ int TrailingCreditWords(std::string_view text) {
 
 struct Cleaner::Resources {
   text::Normalizer normalizer;
+  text::SentenceSplitter sentences;
   OutletRegistry outlets;
   std::vector<Cue> cues;
 
@@ -443,12 +445,14 @@ Cleaner::~Cleaner() = default;
 Result<Cleaner> Cleaner::Load(const std::string& data_dir) {
   auto normalizer = text::Normalizer::Load(data_dir);
   if (!normalizer) return normalizer.status();
+  auto sentences = text::SentenceSplitter::Load(data_dir);
+  if (!sentences) return sentences.status();
   auto outlets = OutletRegistry::Load(data_dir + "/outlets.tsv", *normalizer);
   if (!outlets) return outlets.status();
   auto cues = LoadCues(data_dir + "/clean/furniture.tsv", *normalizer);
   if (!cues) return cues.status();
   auto resources = std::make_unique<Resources>(
-      Resources{std::move(*normalizer), std::move(*outlets), std::move(*cues)});
+      Resources{std::move(*normalizer), std::move(*sentences), std::move(*outlets), std::move(*cues)});
   return Cleaner(std::move(resources));
 }
 
@@ -498,7 +502,7 @@ Result<Document> Cleaner::Clean(Article article) const {
   document.paragraphs = std::move(assembly.paragraphs);
   for (uint32_t p = 0; p < document.paragraphs.size(); ++p) {
     const Paragraph& paragraph = document.paragraphs[p];
-    for (Span sentence : text::SplitSentences(document.TextOf(paragraph.text)))
+    for (Span sentence : resources.sentences.Split(document.TextOf(paragraph.text)))
       document.sentences.push_back(
           {{paragraph.text.start + sentence.start, paragraph.text.start + sentence.end}, p, paragraph.kind});
   }

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "hadath/text.h"
+#include "hadath/text/normalizer.h"
 #include "hadath/tsv.h"
 
 namespace hadath::clean {

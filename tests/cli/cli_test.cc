@@ -1,0 +1,159 @@
+// End-to-end tests of the `hadath` binary: what a user types, what comes out.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+struct Outcome {
+  int exit_code;
+  std::string output;  // stdout and stderr together
+};
+
+Outcome RunHadath(const std::string& arguments) {
+  std::string command = std::string(HADATH_BINARY) + " " + arguments + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  Outcome run{-1, ""};
+  std::array<char, 4096> buffer;
+  size_t read = 0;
+  while ((read = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.output.append(buffer.data(), read);
+  int status = pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("hadath-cli-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "in");
+    db_ = (dir_ / "test.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void Write(const std::string& name, const std::string& bytes) {
+    std::ofstream(dir_ / "in" / name, std::ios::binary) << bytes;
+  }
+  std::string In(const std::string& name = "") const { return (dir_ / "in" / name).string(); }
+
+  fs::path dir_;
+  std::string db_;
+};
+
+const std::string kArticle =
+    "عنوان الخبر\nقال مصدر محلي إن مسلحين مجهولين أطلقوا النار على سيارة مدنية قرب البلدة، ما أدى إلى "
+    "مقتل شخصين.\n";
+
+TEST_F(CliTest, EverySubcommandHasHelp) {
+  for (const char* command : {"ingest", "stats", "show", "analyze"}) {
+    Outcome run = RunHadath(std::string(command) + " --help");
+    EXPECT_EQ(run.exit_code, 0) << command;
+    EXPECT_THAT(run.output, HasSubstr("Usage")) << command;
+  }
+  EXPECT_EQ(RunHadath("--help").exit_code, 0);
+  EXPECT_NE(RunHadath("no-such-command").exit_code, 0);
+}
+
+TEST_F(CliTest, MalformedInputsAreReportedAndTheRestIsStored) {
+  Write("good.txt", kArticle);
+  Write("truncated.txt", kArticle + "\xD8");       // cut inside a two-byte character
+  Write("empty.txt", "");
+  Write("junk.txt", std::string("\x00\x01\x02\xff\xfe\x00binary\x00", 14));
+  Write("mixed.jsonl",
+        "{\"id\":\"a1\",\"content\":\"قتل ثلاثة مدنيين في قصف على القرية.\"}\n"
+        "{\"id\":\"a2\",\"content\":\n"
+        "not json at all\n"
+        "{\"id\":\"a3\",\"title\":\"no text\"}\n"
+        "{\"id\":\"a4\",\"content\":\"اعتقلت الشرطة خمسة أشخاص في المدينة.\"}\n");
+  Outcome run = RunHadath("ingest " + In() + " --db " + db_);
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  EXPECT_THAT(run.output, HasSubstr("empty.txt: error:"));
+  EXPECT_THAT(run.output, HasSubstr("junk.txt: error:"));
+  EXPECT_THAT(run.output, HasSubstr("mixed.jsonl:2: error:"));
+  EXPECT_THAT(run.output, HasSubstr("mixed.jsonl:3: error:"));
+  EXPECT_THAT(run.output, HasSubstr("mixed.jsonl:4: error:"));
+  EXPECT_THAT(run.output, HasSubstr("added 4"));  // good, truncated (with a warning), a1, a4
+  EXPECT_THAT(run.output, HasSubstr("failed 5"));
+
+  Outcome show = RunHadath("show truncated --db " + db_);
+  EXPECT_EQ(show.exit_code, 0) << show.output;
+  EXPECT_THAT(show.output, HasSubstr("warning"));
+}
+
+TEST_F(CliTest, IngestingTwiceAddsNothing) {
+  Write("a.txt", kArticle);
+  Write("b.jsonl", "{\"id\":\"x\",\"content\":\"قتل ثلاثة مدنيين في قصف على القرية.\"}\n");
+  Outcome first = RunHadath("ingest " + In() + " --db " + db_ + " --json");
+  EXPECT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_THAT(first.output, HasSubstr("\"added\":2"));
+  Outcome second = RunHadath("ingest " + In() + " --db " + db_ + " --json");
+  EXPECT_EQ(second.exit_code, 0) << second.output;
+  EXPECT_THAT(second.output, HasSubstr("\"added\":0"));
+  EXPECT_THAT(second.output, HasSubstr("\"duplicates\":2"));
+  Outcome stats = RunHadath("stats --json --db " + db_);
+  EXPECT_THAT(stats.output, HasSubstr("\"documents\": 2"));
+}
+
+TEST_F(CliTest, AFailureNeverLosesWhatIsStored) {
+  Write("a.txt", kArticle);
+  ASSERT_EQ(RunHadath("ingest " + In("a.txt") + " --db " + db_).exit_code, 0);
+  Write("bad.txt", "");
+  Outcome bad = RunHadath("ingest " + In("bad.txt") + " " + In("missing.txt") + " --db " + db_);
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_THAT(bad.output, HasSubstr("missing.txt"));
+  Outcome stats = RunHadath("stats --json --db " + db_);
+  EXPECT_THAT(stats.output, HasSubstr("\"documents\": 1"));
+}
+
+TEST_F(CliTest, AFiftyMegabyteSingleLineIsHandled) {
+  std::string sentence = "قصفت الطائرات مواقع في ريف المدينة ";
+  std::string line;
+  line.reserve(50u << 20);
+  while (line.size() < (50u << 20)) line += sentence;
+  Write("huge.txt", line);
+  Write("small.txt", kArticle);
+  Outcome run = RunHadath("ingest " + In() + " --db " + db_ + " --json");
+  EXPECT_EQ(run.exit_code, 0) << run.output.substr(0, 2000);
+  EXPECT_THAT(run.output, HasSubstr("\"added\":2"));
+}
+
+TEST_F(CliTest, StdinIsRead) {
+  Write("a.jsonl", "{\"id\":\"s1\",\"content\":\"قتل ثلاثة مدنيين في قصف على القرية.\"}\n");
+  Outcome run = RunHadath("ingest - --db " + db_ + " --json < " + In("a.jsonl"));
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_THAT(run.output, HasSubstr("\"added\":1"));
+  EXPECT_EQ(RunHadath("show s1 --db " + db_).exit_code, 0);
+}
+
+TEST_F(CliTest, ReadingCommandsRefuseAMissingDatabase) {
+  Outcome run = RunHadath("stats --db " + (dir_ / "nope.db").string());
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.output, HasSubstr("no such database"));
+  EXPECT_FALSE(fs::exists(dir_ / "nope.db"));
+}
+
+TEST_F(CliTest, ShowPrintsSentencesWithSpansAndTokens) {
+  Write("a.txt", kArticle);
+  ASSERT_EQ(RunHadath("ingest " + In() + " --db " + db_).exit_code, 0);
+  Outcome show = RunHadath("show a --tokens --db " + db_);
+  EXPECT_EQ(show.exit_code, 0) << show.output;
+  EXPECT_THAT(show.output, HasSubstr("s1   [17-"));  // the first body sentence starts at byte 17
+  EXPECT_THAT(show.output, HasSubstr("مجهولين"));
+  Outcome missing = RunHadath("show nothing-like-this --db " + db_);
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_THAT(missing.output, Not(HasSubstr("document ")));
+}
+
+}  // namespace
