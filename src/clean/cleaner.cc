@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <unordered_map>
 
 #include "clean/furniture_rules.h"
@@ -151,8 +152,15 @@ bool IsDateOrTimeWord(std::string_view word) {
   return digit;
 }
 
-// "• 2020/05/18", "6:51 م", "12:30 PM": digits and separators, with at most
-// one short marker word.
+bool HasWordContent(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return IsArabicLead(u) || IsAsciiAlnum(u);
+  });
+}
+
+// "• 2020/05/18", "6:51 م", "12:30 pm": dates and times, with at most two
+// short marker words; bullets and other symbols are ignored.
 bool IsDatelineLine(const Line& line) {
   int date_words = 0, other_words = 0;
   size_t start = 0;
@@ -162,11 +170,10 @@ bool IsDatelineLine(const Line& line) {
     if (end == std::string_view::npos) end = text.size();
     std::string_view word = text.substr(start, end - start);
     start = end + 1;
-    if (word.empty()) continue;
+    if (!HasWordContent(word)) continue;
     if (IsDateOrTimeWord(word)) ++date_words;
-    else if (word.size() <= 2 || AsciiLower(std::string(word)) == "pm" ||
-             AsciiLower(std::string(word)) == "am")
-      ++other_words;  // a bullet, or م / ص (evening / morning)
+    else if (word.size() <= 2 || word == "pm" || word == "am")
+      ++other_words;  // م / ص (evening / morning)
     else
       return false;
   }
@@ -184,13 +191,9 @@ bool IsResidueLine(const Line& line) {
     start = end + 1;
     bool one_arabic_letter = word.size() == 2 && IsArabicLead(static_cast<unsigned char>(word[0]));
     bool one_ascii_letter = word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]));
-    bool has_content = std::any_of(word.begin(), word.end(), [](char c) {
-      auto u = static_cast<unsigned char>(c);
-      return u >= 0x80 || IsAsciiAlnum(u);
-    });
-    if (has_content && !one_arabic_letter && !one_ascii_letter && word != "\xC3\x97") return false;
+    if (HasWordContent(word) && !one_arabic_letter && !one_ascii_letter) return false;
   }
-  return true;  // U+00D7 MULTIPLICATION SIGN "×" is a close button
+  return true;
 }
 
 // Words in the bracketed group that ends the line: "... 2024 (أسايش)" -> 1.
@@ -252,6 +255,20 @@ Result<std::vector<Cue>> LoadCues(const std::string& path, const text::Normalize
   return cues;
 }
 
+// Fills a line's features; false when it holds only invisible characters.
+bool DescribeLine(std::string_view decoded, Span span, const text::Normalizer& normalizer, Line* line) {
+  line->span = span;
+  line->text = decoded.substr(span.start, span.size());
+  std::string normalized = normalizer.Normalize(line->text);
+  Span kept = Trim(normalized, {0, static_cast<uint32_t>(normalized.size())});
+  line->normalized = normalized.substr(kept.start, kept.size());
+  line->words = 0;
+  line->has_letters = false;
+  CountWords(line->normalized, line);
+  line->ends_sentence = EndsSentence(line->normalized);
+  return !line->normalized.empty();
+}
+
 std::vector<Line> SplitLines(std::string_view decoded, const text::Normalizer& normalizer) {
   std::vector<Line> lines;
   size_t start = 0;
@@ -260,16 +277,8 @@ std::vector<Line> SplitLines(std::string_view decoded, const text::Normalizer& n
     if (end == std::string_view::npos) end = decoded.size();
     Span span = Trim(decoded, {static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
     start = end + 1;
-    if (span.empty()) continue;
     Line line;
-    line.span = span;
-    line.text = decoded.substr(span.start, span.size());
-    std::string normalized = normalizer.Normalize(line.text);
-    Span kept = Trim(normalized, {0, static_cast<uint32_t>(normalized.size())});
-    line.normalized = normalized.substr(kept.start, kept.size());
-    if (line.normalized.empty()) continue;  // only invisible characters
-    CountWords(line.normalized, &line);
-    line.ends_sentence = EndsSentence(line.normalized);
+    if (span.empty() || !DescribeLine(decoded, span, normalizer, &line)) continue;
     line.index = static_cast<int>(lines.size());
     lines.push_back(std::move(line));
   }
@@ -293,8 +302,7 @@ class FurnitureRules {
  private:
   std::string LineReason(const Line& line) const {
     bool unpunctuated = !line.ends_sentence;
-    if (resources_.HasCue(line, CueKind::kUi) && (unpunctuated || line.words <= kUiLineMaxWords) &&
-        line.words <= kCaptionMaxWords)
+    if (unpunctuated && line.words <= kUiLineMaxWords && resources_.HasCue(line, CueKind::kUi))
       return "ui-residue";
     if (IsDatelineLine(line)) return "dateline";
     if (IsResidueLine(line)) return "ui-residue";
@@ -324,7 +332,8 @@ class FurnitureRules {
         continue;
       }
       if (line.body_paragraph()) in_list = false;
-      if (in_list && line.kept()) line.reason = "related-headlines";
+      // Inside such a list a headline ending in "(X)" is a headline, not a caption.
+      if (in_list && (line.kept() || line.reason == "photo-caption")) line.reason = "related-headlines";
     }
   }
 
@@ -384,6 +393,20 @@ size_t TitleWithoutSiteName(std::string_view text, const Cleaner::Resources& res
       return at;
   }
   return text.size();
+}
+
+// Shortens the first line (the page title) by its site name, before the
+// rules look at it; returns the span cut off.
+std::optional<Span> SplitOffSiteName(std::string_view decoded, const Cleaner::Resources& resources,
+                                     std::vector<Line>& lines) {
+  if (lines.empty()) return std::nullopt;
+  Line& first = lines.front();
+  size_t title_length = TitleWithoutSiteName(first.text, resources);
+  if (title_length == first.text.size()) return std::nullopt;
+  Span site{first.span.start + static_cast<uint32_t>(title_length), first.span.end};
+  Span title = Trim(decoded, {first.span.start, site.start});
+  if (!DescribeLine(decoded, title, resources.normalizer, &first)) return std::nullopt;
+  return site;
 }
 
 struct Assembly {
@@ -459,33 +482,27 @@ Result<Cleaner> Cleaner::Load(const std::string& data_dir) {
 Result<Document> Cleaner::Clean(Article article) const {
   const Resources& resources = *resources_;
   std::vector<Line> lines = SplitLines(article.decoded, resources.normalizer);
+  std::optional<Span> site_name = SplitOffSiteName(article.decoded, resources, lines);
   FurnitureRules(resources).Apply(lines);
 
   Document document;
   document.id = ContentId(article.decoded);
   document.dropped = std::move(article.dropped);
   Assembly assembly;
-  bool title_seen = false;
+  const Line* title = nullptr;
   for (const Line& line : lines) {
     if (!line.kept()) {
       if (line.reason == "dateline") AdoptDatelineDate(line, &article);
       DropLine(article, line.span, line.reason, &document.dropped);
       continue;
     }
-    Span span = line.span;
-    if (!title_seen) {
-      title_seen = true;
-      size_t title_length = TitleWithoutSiteName(line.text, resources);
-      if (title_length < line.text.size()) {
-        DropLine(article, {span.start + static_cast<uint32_t>(title_length), span.end}, "site-name",
-                 &document.dropped);
-        span = Trim(article.decoded, {span.start, span.start + static_cast<uint32_t>(title_length)});
-      }
-      if (article.metadata.title.empty() && line.headline_like() && article.format == SourceFormat::kText)
-        article.metadata.title = std::string(std::string_view(article.decoded).substr(span.start, span.size()));
-    }
-    AppendParagraph(article.decoded, span, KindOf(line), &assembly);
+    if (!title) title = &line;
+    AppendParagraph(article.decoded, line.span, KindOf(line), &assembly);
   }
+  if (site_name) DropLine(article, *site_name, "site-name", &document.dropped);
+  bool title_is_headline = title && title->index == 0 && KindOf(*title) == BlockKind::kHeadline;
+  if (article.metadata.title.empty() && title_is_headline && article.format == SourceFormat::kText)
+    article.metadata.title = std::string(title->text);
   if (assembly.paragraphs.empty())
     return Status::Error(lines.empty() ? "no text" : "no article text left after removing page furniture");
 

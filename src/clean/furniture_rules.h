@@ -6,8 +6,8 @@
 // A line is dropped by the first rule that fires; the reason is kept.
 //
 //   rule                 fires on
-//   ui-residue           a line with a Latin UI label (icon, share, ...) that
-//                        is not a full sentence; a line of lone letters or
+//   ui-residue           an unpunctuated line with a Latin UI label (icon,
+//                        share, ...); a line of lone letters or
 //                        symbols ("ع ع ع", "×", "//")
 //   dateline             a line of only dates and times ("• 2020/05/18")
 //   photo-caption        an unpunctuated line ending in a short credit in
@@ -47,7 +47,7 @@ inline constexpr int kAppealMaxWords = 30;
 inline constexpr int kRelatedHeadingMaxWords = 6;
 inline constexpr int kBylineMaxWords = 5;
 inline constexpr int kBylineMaxLineIndex = 6;         // among non-empty lines
-inline constexpr int kUiLineMaxWords = 25;            // longer unpunctuated lines are kept
+inline constexpr int kUiLineMaxWords = 50;            // an icon label may precede a long caption
 
 // What the rules know of one non-empty line.
 struct Line {
