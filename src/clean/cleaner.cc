@@ -143,13 +143,16 @@ bool EndsSentence(std::string_view normalized) {
   return false;
 }
 
+// "2020/05/18", "18-05-2020", "6:51": digits joined by date or time
+// separators (a bare number is not a date).
 bool IsDateOrTimeWord(std::string_view word) {
-  bool digit = false;
+  bool digit = false, separator = false;
   for (unsigned char c : word) {
     if (std::isdigit(c)) digit = true;
-    else if (c != '/' && c != '-' && c != ':' && c != '.') return false;
+    else if (c == '/' || c == '-' || c == ':' || c == '.') separator = true;
+    else return false;
   }
-  return digit;
+  return digit && separator && std::isdigit(static_cast<unsigned char>(word.back()));
 }
 
 bool HasWordContent(std::string_view word) {
@@ -196,20 +199,46 @@ bool IsResidueLine(const Line& line) {
   return true;
 }
 
-// Words in the bracketed group that ends the line: "... 2024 (أسايش)" -> 1.
-int TrailingCreditWords(std::string_view text) {
-  if (text.empty() || text.back() != ')') return 0;
+// The bracketed group that ends the line, "... 2024 (أسايش)" -> "أسايش";
+// empty when the line does not end in one.
+std::string_view TrailingBracketed(std::string_view text) {
+  if (text.empty() || text.back() != ')') return {};
   size_t open = text.rfind('(');
-  if (open == std::string_view::npos) return 0;
-  std::string_view inside = text.substr(open + 1, text.size() - open - 2);
-  if (inside.find_first_not_of(' ') == std::string_view::npos) return 0;
+  if (open == std::string_view::npos) return {};
+  return StripEdgeNoise(text.substr(open + 1, text.size() - open - 2));
+}
+
+int CountSpaceSeparated(std::string_view text) {
   int words = 0;
   bool in_word = false;
-  for (char c : inside) {
+  for (char c : text) {
     if (c == ' ') in_word = false;
     else if (!in_word) in_word = true, ++words;
   }
   return words;
+}
+
+// A year (19xx or 20xx) standing as a word of its own.
+bool HoldsYear(std::string_view text) {
+  for (size_t at = 0; at + 4 <= text.size(); ++at) {
+    bool before = at == 0 || !std::isdigit(static_cast<unsigned char>(text[at - 1]));
+    bool after = at + 4 == text.size() || !std::isdigit(static_cast<unsigned char>(text[at + 4]));
+    std::string_view four = text.substr(at, 4);
+    bool digits = std::all_of(four.begin(), four.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    if (before && after && digits && (four.substr(0, 2) == "19" || four.substr(0, 2) == "20")) return true;
+  }
+  return false;
+}
+
+// "* item", "- item", "3. item", "3 - item": an item of a list in the text.
+bool StartsAsListItem(std::string_view text) {
+  if (text.empty()) return false;
+  if (text[0] == '*' || text[0] == '-') return true;
+  size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+  if (digits == 0 || digits == text.size()) return false;
+  std::string_view rest = StripEdgeNoise(text.substr(digits, 3));
+  return text[digits] == '.' || text[digits] == ')' || text.substr(digits, 3) == " - " || rest.empty();
 }
 
 }  // namespace
@@ -302,8 +331,7 @@ class FurnitureRules {
  private:
   std::string LineReason(const Line& line) const {
     bool unpunctuated = !line.ends_sentence;
-    if (unpunctuated && line.words <= kUiLineMaxWords && resources_.HasCue(line, CueKind::kUi))
-      return "ui-residue";
+    if (unpunctuated && IsUiLabelLine(line)) return "ui-residue";
     if (IsDatelineLine(line)) return "dateline";
     if (IsResidueLine(line)) return "ui-residue";
     if (unpunctuated && IsCaption(line)) return "photo-caption";
@@ -315,11 +343,31 @@ class FurnitureRules {
     return "";
   }
 
+  // An icon or share label opening the line ("camera icon...", "Facebook
+  // Twitter"), or a tiny line holding one ("Twitter @name").
+  bool IsUiLabelLine(const Line& line) const {
+    if (line.words > kUiLineMaxWords || !resources_.HasCue(line, CueKind::kUi)) return false;
+    if (line.words <= kUiTinyLineWords) return true;
+    std::string_view text = line.normalized;
+    size_t latin_end = 0;
+    while (latin_end < text.size() && static_cast<unsigned char>(text[latin_end]) < 0x80) ++latin_end;
+    Line opening;
+    opening.normalized = AsciiLower(std::string(text.substr(0, latin_end)));
+    return latin_end > 0 && resources_.HasCue(opening, CueKind::kUi);
+  }
+
+  // A photo caption: a description, usually a date, and a credit in
+  // brackets: "... - 30 من كانون الأول 2024 (أسايش)", "... (رويترز)".
   bool IsCaption(const Line& line) const {
-    if (line.index == 0 || line.words > kCaptionMaxWords) return false;
-    int credit = TrailingCreditWords(line.normalized);
-    if (credit > 0 && credit <= kCaptionCreditMaxWords && line.words >= kCaptionMinWords) return true;
-    return resources_.HasCue(line, CueKind::kCaption);
+    if (line.index == 0 || line.words > kCaptionMaxWords || StartsAsListItem(line.normalized)) return false;
+    if (resources_.HasCue(line, CueKind::kCaption)) return true;
+    std::string_view credit = TrailingBracketed(line.normalized);
+    int credit_words = CountSpaceSeparated(credit);
+    bool credit_shaped = credit_words > 0 && credit_words <= kCaptionCreditMaxWords &&
+                         std::none_of(credit.begin(), credit.end(),
+                                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    if (!credit_shaped || line.words < kCaptionMinWords) return false;
+    return HoldsYear(line.normalized) || resources_.outlets.IsOutletName(std::string(credit));
   }
 
   void MarkRelatedLists(std::vector<Line>& lines) const {
@@ -344,7 +392,12 @@ class FurnitureRules {
     const Line* title = FirstKept(lines);
     for (auto& [text, group] : copies) {
       if (group.size() < 2) continue;
-      bool headline = group.front()->headline_like() && group.front()->words <= kRepeatedHeadlineMaxWords;
+      const Line& sample = *group.front();
+      bool copies_title = group.front() == title;
+      bool headline = sample.headline_like() && sample.words <= kRepeatedHeadlineMaxWords &&
+                      (copies_title || sample.words >= kRepeatedHeadlineMinWords);
+      if (sample.headline_like() && !headline) continue;  // a short subhead ("المقادير:") may recur
+      if (!copies_title && StartsAsListItem(sample.normalized)) continue;  // lists may repeat items
       for (size_t i = 0; i < group.size(); ++i) {
         if (headline && group[i] != title) group[i]->reason = "repeated-headline";
         if (!headline && i > 0) group[i]->reason = "repeated-paragraph";
@@ -360,7 +413,7 @@ class FurnitureRules {
     if (last_body == lines.rend()) return;
     std::vector<Line*> trailing;
     for (auto it = last_body.base(); it != lines.end(); ++it)
-      if (it->kept()) trailing.push_back(&*it);
+      if (it->kept() && !StartsAsListItem(it->normalized)) trailing.push_back(&*it);
     bool all_short = std::all_of(trailing.begin(), trailing.end(), [](const Line* line) {
       return line->headline_like() && line->words <= kTrailingLineMaxWords;
     });
@@ -482,7 +535,9 @@ Result<Cleaner> Cleaner::Load(const std::string& data_dir) {
 Result<Document> Cleaner::Clean(Article article) const {
   const Resources& resources = *resources_;
   std::vector<Line> lines = SplitLines(article.decoded, resources.normalizer);
-  std::optional<Span> site_name = SplitOffSiteName(article.decoded, resources, lines);
+  // Only a scraped page's first line is a page title; JSON Lines carry theirs apart.
+  std::optional<Span> site_name;
+  if (article.format == SourceFormat::kText) site_name = SplitOffSiteName(article.decoded, resources, lines);
   FurnitureRules(resources).Apply(lines);
 
   Document document;
@@ -504,7 +559,8 @@ Result<Document> Cleaner::Clean(Article article) const {
   if (article.metadata.title.empty() && title_is_headline && article.format == SourceFormat::kText)
     article.metadata.title = std::string(title->text);
   if (assembly.paragraphs.empty())
-    return Status::Error(lines.empty() ? "no text" : "no article text left after removing page furniture");
+    return Status::Error(lines.empty() ? "no text: only white space"
+                                       : "no text: everything is page furniture");
 
   std::sort(document.dropped.begin(), document.dropped.end(),
             [](const DroppedBlock& a, const DroppedBlock& b) { return a.source.start < b.source.start; });

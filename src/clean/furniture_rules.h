@@ -6,23 +6,29 @@
 // A line is dropped by the first rule that fires; the reason is kept.
 //
 //   rule                 fires on
-//   ui-residue           an unpunctuated line with a Latin UI label (icon,
-//                        share, ...); a line of lone letters or
+//   ui-residue           an unpunctuated line opening with a Latin UI label
+//                        (icon, share, ...), or of at most 3 words holding one; a line of lone letters or
 //                        symbols ("ع ع ع", "×", "//")
 //   dateline             a line of only dates and times ("• 2020/05/18")
-//   photo-caption        an unpunctuated line ending in a short credit in
-//                        brackets "(AFP)", or holding a caption cue
+//   photo-caption        an unpunctuated line, not a list item, ending in a
+//                        short credit in brackets with no digits, and holding
+//                        a year or crediting a known outlet ("(رويترز)"); or
+//                        holding a caption cue
 //   appeal               an unpunctuated short line with a donation or
 //                        subscription cue
 //   related-headlines    a "related articles" heading and the headline-like
 //                        lines after it, up to the next body paragraph
 //   outlet-byline        a bare outlet name near the top
-//   repeated-headline    a headline-like line seen more than once (all copies
-//                        but the page title)
+//   repeated-headline    a headline-like line of 4+ words seen more than
+//                        once (all copies but the page title)
 //   repeated-paragraph   a later copy of a body paragraph
-//   site-name            " - Site name" after the page title
+//   site-name            " - Site name" after the title line of a text page
 //   trailing-headlines   two or more headline-like lines after the last body
-//                        paragraph (lists of links, widgets)
+//                        paragraph (lists of links, widgets, signatures)
+//
+// Items of a list in the text ("* ...", "- ...", "3. ...") are never taken
+// for repeated or trailing headlines: such lists hold content (the names of
+// the dead, figures).
 #pragma once
 
 #include <cstdint>
@@ -37,6 +43,7 @@ namespace hadath::clean {
 // letter or a digit.
 inline constexpr int kBodyParagraphMinWords = 8;      // with final punctuation
 inline constexpr int kHeadlineMaxWords = 20;          // unpunctuated line shown as a headline
+inline constexpr int kRepeatedHeadlineMinWords = 4;     // shorter subheads may recur
 inline constexpr int kRepeatedHeadlineMaxWords = 30;
 inline constexpr int kTrailingLineMaxWords = 15;
 inline constexpr int kTrailingAppealMaxWords = 30;
@@ -48,6 +55,7 @@ inline constexpr int kRelatedHeadingMaxWords = 6;
 inline constexpr int kBylineMaxWords = 5;
 inline constexpr int kBylineMaxLineIndex = 6;         // among non-empty lines
 inline constexpr int kUiLineMaxWords = 50;            // an icon label may precede a long caption
+inline constexpr int kUiTinyLineWords = 3;            // "Twitter @name"
 
 // What the rules know of one non-empty line.
 struct Line {
