@@ -229,3 +229,48 @@ TEST(NormalizerDataTest, NoPresentationFormSurvives) {
 
 }  // namespace
 }  // namespace hadath::text
+
+#include <filesystem>
+#include <fstream>
+
+namespace hadath::text {
+namespace {
+
+// Writes `rules` as data/text/normalize.tsv of a temporary data folder.
+std::string DataDirWithRules(const std::string& rules) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / "hadath-normalizer-test";
+  std::filesystem::create_directories(dir / "text");
+  std::ofstream(dir / "text" / "normalize.tsv") << "from\tto\tclass\tcomment\n" << rules;
+  return dir.string();
+}
+
+struct RuleErrorCase {
+  const char* what;
+  std::string rules;
+  std::string error;  // expected message after "<dir>/text/normalize.tsv:"
+};
+
+const RuleErrorCase kRuleErrors[] = {
+    {"bad source", "X+0627\tU+0627\talef\t\n", "2: bad source 'X+0627': expected U+XXXX or U+XXXX..U+YYYY"},
+    {"outside the BMP", "U+1F600\t\temoji\t\n", "2: source 'U+1F600' is outside the BMP, which the fold table covers"},
+    {"bad target", "U+0623\tалеф\talef\t\n", "2: bad target 'алеф': expected U+XXXX code points, a range or nfkc"},
+    {"range lengths differ", "U+0660..U+0669\tU+0030..U+0035\tdigit\t\n",
+     "2: target range 'U+0030..U+0035' is not as long as the source range"},
+    {"surrogate target", "U+0623\tU+D800\talef\t\n", "2: target 'U+D800' holds a surrogate, which is no character"},
+    {"overlap", "U+0622..U+0625\tU+0627\talef\t\nU+0623\tU+0627\talef\t\n", "3: overlaps the rule at "},
+    {"cycle", "U+0041\tU+0042\tx\t\nU+0042\tU+0041\tx\t\n", ": folding never ends (a cycle of rules?)"},
+};
+
+TEST(NormalizerDataTest, BadRulesAreReportedWithFileAndLine) {
+  for (const RuleErrorCase& row : kRuleErrors) {
+    std::string dir = DataDirWithRules(row.rules);
+    auto loaded = Normalizer::Load(dir);
+    ASSERT_FALSE(loaded.ok()) << row.what;
+    std::string prefix = dir + "/text/normalize.tsv:";
+    EXPECT_EQ(loaded.error().rfind(prefix, 0), 0u) << row.what << ": " << loaded.error();
+    EXPECT_NE(loaded.error().find(row.error), std::string::npos) << row.what << ": " << loaded.error();
+  }
+}
+
+}  // namespace
+}  // namespace hadath::text
