@@ -1,6 +1,7 @@
 // SQLite implementation of hadath::store::Store.
 #include <chrono>
 #include <ctime>
+#include <unordered_map>
 
 #include "hadath/store.h"
 #include "store/schema.h"
@@ -63,9 +64,22 @@ class SqliteStore final : public Store {
   Status InsertSpans(const Document& document);
   Result<DocumentSummary> SummaryWhere(std::string_view condition, std::string_view value);
 
+  // A prepared statement for `sql`, reset and ready for new bindings; kept
+  // for the life of the store (the write path runs the same few per document).
+  Statement& Prepared(std::string_view sql);
+
   Database db_;
   int version_ = 0;
+  // Declared after db_, so destroyed (finalised) before the connection closes.
+  std::unordered_map<std::string, std::unique_ptr<Statement>> prepared_;
 };
+
+Statement& SqliteStore::Prepared(std::string_view sql) {
+  std::unique_ptr<Statement>& slot = prepared_[std::string(sql)];
+  if (!slot) slot = std::make_unique<Statement>(db_.handle(), sql);
+  slot->Reset();
+  return *slot;
+}
 
 Status SqliteStore::Migrate() {
   Result<int64_t> current = QueryInt("PRAGMA user_version");
@@ -108,16 +122,17 @@ Result<std::vector<std::pair<std::string, int64_t>>> SqliteStore::QueryCounts(
 }
 
 Status SqliteStore::AddKey(const std::string& key, const std::string& doc_id) {
-  Statement insert(db_.handle(),
-                   "INSERT OR IGNORE INTO document_keys(doc_key, doc_id, first_seen) "
+  Statement& insert = Prepared("INSERT OR IGNORE INTO document_keys(doc_key, doc_id, first_seen) "
                    "VALUES (?1, ?2, ?3)");
   return insert.Bind(1, key).Bind(2, doc_id).Bind(3, NowIso()).Run();
 }
 
 Result<PutOutcome> SqliteStore::PutDocument(const Document& document) {
-  Statement existing(db_.handle(), "SELECT 1 FROM documents WHERE id = ?1");
+  Statement& existing = Prepared("SELECT 1 FROM documents WHERE id = ?1");
   existing.Bind(1, document.id);
-  if (existing.Step()) {
+  bool known = existing.Step();
+  existing.Reset();
+  if (known) {
     Status keyed = AddKey(document.article.key, document.id);
     if (!keyed) return keyed;
     return PutOutcome::kDuplicate;
@@ -125,18 +140,18 @@ Result<PutOutcome> SqliteStore::PutDocument(const Document& document) {
   if (!existing.status()) return existing.status();
 
   // A current document with the same identity but other text is an older version.
-  Statement older(db_.handle(),
-                  "SELECT id FROM documents WHERE identity = ?1 AND superseded_by IS NULL");
+  Statement& older = Prepared("SELECT id FROM documents WHERE identity = ?1 AND superseded_by IS NULL");
   older.Bind(1, IdentityOf(document));
   std::vector<std::string> older_ids;
   while (older.Step()) older_ids.push_back(older.Text(0));
   if (!older.status()) return older.status();
+  older.Reset();
 
   if (Status inserted = InsertDocument(document); !inserted) return inserted;
   if (Status spans = InsertSpans(document); !spans) return spans;
   if (Status keyed = AddKey(document.article.key, document.id); !keyed) return keyed;
   for (const std::string& old_id : older_ids) {
-    Statement supersede(db_.handle(), "UPDATE documents SET superseded_by = ?1 WHERE id = ?2");
+    Statement& supersede = Prepared("UPDATE documents SET superseded_by = ?1 WHERE id = ?2");
     if (Status updated = supersede.Bind(1, document.id).Bind(2, old_id).Run(); !updated)
       return updated;
   }
@@ -145,7 +160,7 @@ Result<PutOutcome> SqliteStore::PutDocument(const Document& document) {
 
 Status SqliteStore::InsertDocument(const Document& document) {
   const Article& article = document.article;
-  Statement insert(db_.handle(), R"sql(
+  Statement& insert = Prepared(R"sql(
     INSERT INTO documents(id, doc_key, identity, path, format, encoding, outlet, url, title,
                           published, published_precision, raw, text, text_map, ingested_at)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15))sql");
@@ -168,16 +183,14 @@ Status SqliteStore::InsertDocument(const Document& document) {
 }
 
 Status SqliteStore::InsertSpans(const Document& document) {
-  Statement paragraph(db_.handle(),
-                      "INSERT INTO paragraphs(doc_id, idx, start, end, kind) VALUES (?1,?2,?3,?4,?5)");
+  Statement& paragraph = Prepared("INSERT INTO paragraphs(doc_id, idx, start, end, kind) VALUES (?1,?2,?3,?4,?5)");
   for (size_t i = 0; i < document.paragraphs.size(); ++i) {
     const Paragraph& p = document.paragraphs[i];
     paragraph.Bind(1, document.id).Bind(2, static_cast<int64_t>(i)).Bind(3, int64_t{p.text.start});
     paragraph.Bind(4, int64_t{p.text.end}).Bind(5, KindName(p.kind));
     if (Status s = paragraph.Run(); !s) return s;
   }
-  Statement sentence(db_.handle(),
-                     "INSERT INTO sentences(doc_id, idx, paragraph, start, end, raw_start, raw_end, "
+  Statement& sentence = Prepared("INSERT INTO sentences(doc_id, idx, paragraph, start, end, raw_start, raw_end, "
                      "kind) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
   for (size_t i = 0; i < document.sentences.size(); ++i) {
     const Sentence& s = document.sentences[i];
@@ -187,8 +200,7 @@ Status SqliteStore::InsertSpans(const Document& document) {
     sentence.Bind(6, int64_t{raw.start}).Bind(7, int64_t{raw.end}).Bind(8, KindName(s.kind));
     if (Status status = sentence.Run(); !status) return status;
   }
-  Statement dropped(db_.handle(),
-                    "INSERT INTO dropped(doc_id, idx, raw_start, raw_end, reason, text) "
+  Statement& dropped = Prepared("INSERT INTO dropped(doc_id, idx, raw_start, raw_end, reason, text) "
                     "VALUES (?1,?2,?3,?4,?5,?6)");
   for (size_t i = 0; i < document.dropped.size(); ++i) {
     const DroppedBlock& d = document.dropped[i];
@@ -196,7 +208,7 @@ Status SqliteStore::InsertSpans(const Document& document) {
     dropped.Bind(4, int64_t{d.source.end}).Bind(5, d.reason).Bind(6, d.text);
     if (Status status = dropped.Run(); !status) return status;
   }
-  Statement warning(db_.handle(), "INSERT INTO document_warnings(doc_id, message) VALUES (?1, ?2)");
+  Statement& warning = Prepared("INSERT INTO document_warnings(doc_id, message) VALUES (?1, ?2)");
   for (const std::string& message : document.article.warnings)
     if (Status status = warning.Bind(1, document.id).Bind(2, message).Run(); !status) return status;
   return Status::Ok();
