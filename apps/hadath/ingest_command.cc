@@ -35,16 +35,13 @@ class ProgressBar {
     auto now = std::chrono::steady_clock::now();
     if (now - last_draw_ < std::chrono::milliseconds(100)) return;
     last_draw_ = now;
-    double seconds = std::chrono::duration<double>(now - started_).count();
-    double megabytes = done / 1e6;
     std::string bar;
     if (total > 0) {
-      int filled = static_cast<int>(30.0 * done / total);
-      bar = "[" + std::string(filled, '#') + std::string(30 - filled, ' ') + "] " +
-            fmt::format("{:3.0f}% ", 100.0 * done / total);
+      int filled = static_cast<int>(30.0 * std::min(done, total) / total);
+      bar = fmt::format("[{}{}] {:3.0f}%  {:.1f}/{:.1f} MB read, ", std::string(filled, '#'),
+                        std::string(30 - filled, ' '), 100.0 * done / total, done / 1e6, total / 1e6);
     }
-    std::fprintf(stderr, "\r%s%lld articles, %.1f MB, %.1f MB/s ", bar.c_str(),
-                 static_cast<long long>(articles), megabytes, seconds > 0 ? megabytes / seconds : 0);
+    std::fprintf(stderr, "\r%s%lld articles ", bar.c_str(), static_cast<long long>(articles));
     drawn_ = true;
   }
 
@@ -58,7 +55,6 @@ class ProgressBar {
  private:
   bool enabled_;
   bool drawn_ = false;
-  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_draw_{};
 };
 
