@@ -43,9 +43,14 @@ run_sample() {
   local db=${HADATH_DB:-hadath.db}
   echo "bootstrap: ingesting $SHARED_DIR/seeds into $db"
   "$BUILD_DIR/apps/hadath" ingest "$SHARED_DIR/seeds" --db "$db"
+  echo
   "$BUILD_DIR/apps/hadath" stats --db "$db"
   echo
-  echo "See one article with: $BUILD_DIR/apps/hadath show --db $db 000_2910613168a8f388"
+  echo "documents (id, key, published, outlet, title):"
+  "$BUILD_DIR/apps/hadath" show --list --db "$db"
+  echo
+  echo "Read one with its sentences, spans and dropped furniture:"
+  echo "  $BUILD_DIR/apps/hadath show --db $db 000_2910613168a8f388"
 }
 
 run_tests() {

@@ -29,9 +29,9 @@ Result<TextLayer> LoadTextLayer() {
   return TextLayer{std::move(*tokenizer), std::move(*sentences), std::move(*numbers)};
 }
 
-std::string Analyses(const text::Tokenizer& tokenizer, std::string_view form) {
+std::string Analyses(const text::Tokenizer& tokenizer, const text::Token& token, std::string_view form) {
   std::vector<text::CliticAnalysis> analyses;
-  tokenizer.clitics().Analyze(form, text::kBothSides, &analyses);
+  tokenizer.clitics().Analyze(form, token.StrippableSides(), &analyses);
   std::string joined;
   for (size_t i = 1; i < analyses.size(); ++i) {
     const text::CliticAnalysis& analysis = analyses[i];
@@ -54,7 +54,7 @@ void PrintAnalysis(const TextLayer& layer, std::string_view input) {
     fmt::print("  {:>5}-{:<5} {:<11} {}  [{}]{}  {}\n", token.span.start, token.span.end,
                text::KindName(token.kind), input.substr(token.span.start, token.span.size()), form,
                token.rejoined ? " (rejoined)" : "",
-               token.kind == text::TokenKind::kArabicWord ? Analyses(layer.tokenizer, form) : "");
+               token.kind == text::TokenKind::kArabicWord ? Analyses(layer.tokenizer, token, form) : "");
   }
   lexicon::MatchState state;
   std::vector<lexicon::Number> numbers;

@@ -26,6 +26,9 @@ inline constexpr int kExitFatal = 2;
 // prints "hadath COMMAND: reason" and returns an error otherwise.
 Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& db, const char* command);
 
+// "812 bytes", "4.3 kB", "96.4 MB" (decimal units).
+std::string HumanBytes(double bytes);
+
 void AddIngestCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 void AddStatsCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 void AddShowCommand(CLI::App& app, CommonOptions& common, int& exit_code);

@@ -84,8 +84,8 @@ void PrintSummary(const pipeline::IngestSummary& summary, bool json) {
   fmt::print("ingest: read {}, added {}, duplicates {}, updated {}, failed {}", summary.read,
              summary.added, summary.duplicates, summary.updated, summary.failed);
   if (summary.warnings) fmt::print(", with warnings {}", summary.warnings);
-  fmt::print(" ({:.1f} MB in {:.2f} s: {:.1f} MB/s, {:.0f} articles/s)\n", megabytes, summary.seconds,
-             megabytes / seconds, summary.read / seconds);
+  fmt::print(" ({} in {:.2f} s: {:.1f} MB/s, {:.0f} articles/s)\n", HumanBytes(summary.bytes),
+             summary.seconds, megabytes / seconds, summary.read / seconds);
 }
 
 int RunIngest(const IngestArguments& arguments, const CommonOptions& common) {

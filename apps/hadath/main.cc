@@ -39,6 +39,15 @@ int main(int argc, char** argv) {
 
 namespace hadath::cli {
 
+std::string HumanBytes(double bytes) {
+  char buffer[32];
+  if (bytes < 1e3) std::snprintf(buffer, sizeof buffer, "%.0f bytes", bytes);
+  else if (bytes < 1e6) std::snprintf(buffer, sizeof buffer, "%.1f kB", bytes / 1e3);
+  else if (bytes < 1e9) std::snprintf(buffer, sizeof buffer, "%.1f MB", bytes / 1e6);
+  else std::snprintf(buffer, sizeof buffer, "%.2f GB", bytes / 1e9);
+  return buffer;
+}
+
 Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& db, const char* command) {
   if (!std::filesystem::exists(db)) {
     std::string message = db + ": no such database (run `hadath ingest PATH --db " + db + "` first)";

@@ -57,7 +57,7 @@ int ListDocuments(store::Store& store) {
   for (const store::DocumentSummary& summary : *documents)
     fmt::print("{}  {}  {}  {}  {}\n", summary.id, summary.key,
                summary.published.empty() ? "-" : summary.published,
-               summary.outlet.empty() ? "-" : summary.outlet, summary.title);
+               summary.outlet.empty() ? "-" : summary.outlet, summary.title.empty() ? "-" : summary.title);
   return kExitOk;
 }
 

@@ -43,8 +43,8 @@ void PrintText(const store::Stats& stats, const std::string& db) {
   fmt::print("{} (schema version {})\n", db, stats.schema_version);
   fmt::print("  documents  {} ({} older versions kept), {} external keys\n", stats.documents,
              stats.superseded, stats.keys);
-  fmt::print("  sentences  {}\n  text       {:.1f} MB as read\n", stats.sentences,
-             stats.raw_bytes / 1e6);
+  fmt::print("  sentences  {}\n  text       {} as read\n", stats.sentences,
+             HumanBytes(static_cast<double>(stats.raw_bytes)));
   if (!stats.earliest_published.empty())
     fmt::print("  published  {} .. {}; {} undated\n", stats.earliest_published,
                stats.latest_published, stats.undated);
