@@ -17,7 +17,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libicu-dev libgumbo-dev libsqlite3-dev zlib1g-dev libxxhash-dev
   libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev
-  libgtest-dev libgmock-dev libbenchmark-dev sqlite3
+  libgtest-dev libgmock-dev libbenchmark-dev libshp-dev sqlite3
 )
 
 install_packages() {
