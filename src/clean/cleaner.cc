@@ -155,6 +155,18 @@ bool IsDateOrTimeWord(std::string_view word) {
   return digit && separator && std::isdigit(static_cast<unsigned char>(word.back()));
 }
 
+// Calls visit(word) for each space-separated word of `text`.
+template <typename Visit>
+void ForEachWord(std::string_view text, Visit visit) {
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) visit(text.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
 bool HasWordContent(std::string_view word) {
   return std::any_of(word.begin(), word.end(), [](char c) {
     auto u = static_cast<unsigned char>(c);
@@ -165,38 +177,25 @@ bool HasWordContent(std::string_view word) {
 // "• 2020/05/18", "6:51 م", "12:30 pm": dates and times, with at most two
 // short marker words; bullets and other symbols are ignored.
 bool IsDatelineLine(const Line& line) {
-  int date_words = 0, other_words = 0;
-  size_t start = 0;
-  std::string_view text = line.normalized;
-  while (start < text.size()) {
-    size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view word = text.substr(start, end - start);
-    start = end + 1;
-    if (!HasWordContent(word)) continue;
+  int date_words = 0, other_words = 0, long_words = 0;
+  ForEachWord(line.normalized, [&](std::string_view word) {
+    if (!HasWordContent(word)) return;
     if (IsDateOrTimeWord(word)) ++date_words;
-    else if (word.size() <= 2 || word == "pm" || word == "am")
-      ++other_words;  // م / ص (evening / morning)
-    else
-      return false;
-  }
-  return date_words > 0 && other_words <= 2;
+    else if (word.size() <= 2 || word == "pm" || word == "am") ++other_words;  // م / ص (evening / morning)
+    else ++long_words;
+  });
+  return date_words > 0 && other_words <= 2 && long_words == 0;
 }
 
 // A line of lone letters and symbols: "ع ع ع", "×", "//", "* * *".
 bool IsResidueLine(const Line& line) {
-  size_t start = 0;
-  std::string_view text = line.normalized;
-  while (start < text.size()) {
-    size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view word = text.substr(start, end - start);
-    start = end + 1;
+  bool only_residue = true;
+  ForEachWord(line.normalized, [&](std::string_view word) {
     bool one_arabic_letter = word.size() == 2 && IsArabicLead(static_cast<unsigned char>(word[0]));
     bool one_ascii_letter = word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]));
-    if (HasWordContent(word) && !one_arabic_letter && !one_ascii_letter) return false;
-  }
-  return true;
+    if (HasWordContent(word) && !one_arabic_letter && !one_ascii_letter) only_residue = false;
+  });
+  return only_residue;
 }
 
 // The bracketed group that ends the line, "... 2024 (أسايش)" -> "أسايش";

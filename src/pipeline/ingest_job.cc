@@ -3,17 +3,11 @@
 #include <chrono>
 #include <ctime>
 
+#include "common/clock.h"
+
 namespace hadath::pipeline {
 namespace {
 
-std::string UtcNow() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
-}
 
 std::string JoinPaths(const std::vector<std::string>& paths) {
   std::string joined;
@@ -115,7 +109,7 @@ Result<IngestSummary> RunIngestJob(const std::vector<std::string>& paths,
                                    const IngestJobOptions& options, const clean::Cleaner& cleaner,
                                    store::Store& store) {
   IngestSummary summary;
-  std::string started_at = UtcNow();
+  std::string started_at = UtcNowIso();
   auto started = std::chrono::steady_clock::now();
   StoringSink sink(options, cleaner, store, summary);
   Status read = ingest::ReadInputs(paths, options.input, sink);
@@ -125,7 +119,7 @@ Result<IngestSummary> RunIngestJob(const std::vector<std::string>& paths,
   if (!stored) return stored;
   if (!read) return read;
 
-  store::RunRecord run{started_at, UtcNow(), JoinPaths(paths), summary.added,
+  store::RunRecord run{started_at, UtcNowIso(), JoinPaths(paths), summary.added,
                        summary.duplicates, summary.updated, summary.failed, summary.errors};
   if (Status recorded = store.BeginBatch(); !recorded) return recorded;
   if (Status recorded = store.RecordRun(run); !recorded) {

@@ -1,6 +1,8 @@
 // SQLite implementation of hadath::store::Store.
 #include <chrono>
 #include <ctime>
+
+#include "common/clock.h"
 #include <unordered_map>
 
 #include "hadath/store.h"
@@ -10,14 +12,6 @@
 namespace hadath::store {
 namespace {
 
-std::string NowIso() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
-}
 
 const char* KindName(BlockKind kind) { return kind == BlockKind::kHeadline ? "headline" : "body"; }
 BlockKind KindFromName(std::string_view name) {
@@ -124,7 +118,7 @@ Result<std::vector<std::pair<std::string, int64_t>>> SqliteStore::QueryCounts(
 Status SqliteStore::AddKey(const std::string& key, const std::string& doc_id) {
   Statement& insert = Prepared("INSERT OR IGNORE INTO document_keys(doc_key, doc_id, first_seen) "
                    "VALUES (?1, ?2, ?3)");
-  return insert.Bind(1, key).Bind(2, doc_id).Bind(3, NowIso()).Run();
+  return insert.Bind(1, key).Bind(2, doc_id).Bind(3, UtcNowIso()).Run();
 }
 
 Result<PutOutcome> SqliteStore::PutDocument(const Document& document) {
@@ -178,7 +172,7 @@ Status SqliteStore::InsertDocument(const Document& document) {
       .BindBlob(12, article.raw)
       .Bind(13, document.text)
       .BindBlob(14, document.text_to_raw.Serialize())
-      .Bind(15, NowIso());
+      .Bind(15, UtcNowIso());
   return insert.Run();
 }
 

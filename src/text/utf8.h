@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <string>
 
+#include "common/utf8.h"
+
 namespace hadath::text {
 
 inline constexpr char32_t kReplacementCharacter = 0xFFFD;  // REPLACEMENT CHARACTER
@@ -55,23 +57,6 @@ inline bool IsTwoByteSequence(const uint8_t* p, const uint8_t* end) {
 }
 inline char32_t TwoByteCodePoint(const uint8_t* p) { return (char32_t(p[0] & 0x1F) << 6) | (p[1] & 0x3F); }
 
-// Appends the UTF-8 form of `code_point` to `out`.
-inline void AppendUtf8(char32_t code_point, std::string* out) {
-  if (code_point < 0x80) {
-    out->push_back(static_cast<char>(code_point));
-  } else if (code_point < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (code_point >> 6)));
-    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else if (code_point < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (code_point >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (code_point >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  }
-}
+using ::hadath::AppendUtf8;
 
 }  // namespace hadath::text
