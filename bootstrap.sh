@@ -17,7 +17,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libicu-dev libgumbo-dev libsqlite3-dev zlib1g-dev libxxhash-dev
   libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev
-  libgtest-dev libgmock-dev libbenchmark-dev libshp-dev sqlite3
+  libgtest-dev libgmock-dev libbenchmark-dev libshp-dev sqlite3 clang-format
 )
 
 install_packages() {
@@ -53,7 +53,14 @@ run_sample() {
   echo "  $BUILD_DIR/apps/hadath show --db $db 000_2910613168a8f388"
 }
 
+check_format() {
+  # One formatter config (.clang-format) for all C++ sources git tracks.
+  git ls-files '*.cc' '*.h' | xargs clang-format --dry-run --Werror ||
+    { echo "bootstrap: run clang-format -i on the files above" >&2; return 1; }
+}
+
 run_tests() {
+  check_format
   (cd "$BUILD_DIR" && ctest --output-on-failure -j "$JOBS" --timeout 600)
 }
 

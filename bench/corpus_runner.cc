@@ -7,9 +7,9 @@
 //       the full `hadath ingest` job into a fresh SQLite file
 //
 // MB are megabytes (10^6 bytes) of original article text as read.
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
 #include <sys/resource.h>
+#include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <filesystem>
@@ -80,11 +80,14 @@ void PrintTotals(const Totals& totals, double seconds) {
   fmt::print("articles      {} ({} failed)\n", totals.articles, totals.failed);
   fmt::print("text          {:.1f} MB as read\n", megabytes);
   fmt::print("time          {:.2f} s\n", seconds);
-  fmt::print("throughput    {:.1f} MB/s, {:.0f} articles/s\n", megabytes / seconds, totals.articles / seconds);
+  fmt::print("throughput    {:.1f} MB/s, {:.0f} articles/s\n", megabytes / seconds,
+             totals.articles / seconds);
   fmt::print("peak RSS      {:.0f} MB\n", PeakRssMegabytes());
   if (totals.sentences) fmt::print("sentences     {}\ntokens        {}\n", totals.sentences, totals.tokens);
-  for (const auto& [reason, count] : totals.dropped_by_reason) fmt::print("dropped       {:>7}  {}\n", count, reason);
-  for (const auto& [reason, count] : totals.errors_by_reason) fmt::print("errors        {:>7}  {}\n", count, reason);
+  for (const auto& [reason, count] : totals.dropped_by_reason)
+    fmt::print("dropped       {:>7}  {}\n", count, reason);
+  for (const auto& [reason, count] : totals.errors_by_reason)
+    fmt::print("errors        {:>7}  {}\n", count, reason);
 }
 
 int RunWithoutStore(const std::string& path) {

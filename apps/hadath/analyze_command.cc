@@ -35,9 +35,8 @@ std::string Analyses(const text::Tokenizer& tokenizer, const text::Token& token,
   std::string joined;
   for (size_t i = 1; i < analyses.size(); ++i) {
     const text::CliticAnalysis& analysis = analyses[i];
-    joined += fmt::format("{}{}+{}+{}", joined.empty() ? "" : " ",
-                          form.substr(0, analysis.proclitic_bytes), analysis.stem,
-                          form.substr(form.size() - analysis.enclitic_bytes));
+    joined += fmt::format("{}{}+{}+{}", joined.empty() ? "" : " ", form.substr(0, analysis.proclitic_bytes),
+                          analysis.stem, form.substr(form.size() - analysis.enclitic_bytes));
   }
   return joined;
 }
@@ -70,14 +69,16 @@ void PrintAnalysis(const TextLayer& layer, std::string_view input) {
 
 void AddAnalyzeCommand(CLI::App& app, int& exit_code) {
   auto input = std::make_shared<std::string>("-");
-  CLI::App* command = app.add_subcommand(
-      "analyze", "Show what the Arabic text layer makes of a text: normalised form, sentences, "
-                 "tokens with clitics, numbers");
+  CLI::App* command =
+      app.add_subcommand("analyze",
+                         "Show what the Arabic text layer makes of a text: normalised form, sentences, "
+                         "tokens with clitics, numbers");
   command->add_option("text", *input, "The text, or - (default) to read standard input");
   command->callback([input, &exit_code] {
     if (*input == "-") input->assign(std::istreambuf_iterator<char>(std::cin), {});
     auto layer = LoadTextLayer();
-    if (!layer) return (void)(fmt::print(stderr, "hadath analyze: {}\n", layer.error()), exit_code = kExitFatal);
+    if (!layer)
+      return (void)(fmt::print(stderr, "hadath analyze: {}\n", layer.error()), exit_code = kExitFatal);
     PrintAnalysis(*layer, *input);
   });
 }

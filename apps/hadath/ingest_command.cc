@@ -77,12 +77,12 @@ void PrintSummary(const pipeline::IngestSummary& summary, bool json) {
     fmt::print(
         "{{\"read\":{},\"added\":{},\"duplicates\":{},\"updated\":{},\"failed\":{},\"warnings\":{},"
         "\"bytes\":{},\"seconds\":{:.3f}}}\n",
-        summary.read, summary.added, summary.duplicates, summary.updated, summary.failed,
-        summary.warnings, summary.bytes, summary.seconds);
+        summary.read, summary.added, summary.duplicates, summary.updated, summary.failed, summary.warnings,
+        summary.bytes, summary.seconds);
     return;
   }
-  fmt::print("ingest: read {}, added {}, duplicates {}, updated {}, failed {}", summary.read,
-             summary.added, summary.duplicates, summary.updated, summary.failed);
+  fmt::print("ingest: read {}, added {}, duplicates {}, updated {}, failed {}", summary.read, summary.added,
+             summary.duplicates, summary.updated, summary.failed);
   if (summary.warnings) fmt::print(", with warnings {}", summary.warnings);
   fmt::print(" ({} in {:.2f} s: {:.1f} MB/s, {:.0f} articles/s)\n", HumanBytes(summary.bytes),
              summary.seconds, megabytes / seconds, summary.read / seconds);
@@ -127,8 +127,7 @@ void AddIngestCommand(CLI::App& app, CommonOptions& common, int& exit_code) {
       "Read articles (.txt in UTF-8/UTF-16/Windows-1256, .html/.htm, .jsonl/.ndjson, any of them "
       ".gz; directories recursively; - for stdin) into the store. A metadata.tsv in a directory "
       "gives the publication date, outlet and url of the files beside it.");
-  command->add_option("paths", arguments->paths, "Files, directories, or - for standard input")
-      ->required();
+  command->add_option("paths", arguments->paths, "Files, directories, or - for standard input")->required();
   command->add_option("--db", common.db, "SQLite database file (default: $HADATH_DB or hadath.db)");
   command->add_option("--meta", arguments->sidecar,
                       "Metadata sidecar (TSV or JSON): file -> published, outlet, url, title");

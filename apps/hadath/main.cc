@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
   hadath::cli::CommonOptions common;
   if (const char* db = std::getenv("HADATH_DB"); db && *db) common.db = db;
   std::string data_dir;
-  app.add_option("--data", data_dir, "Folder of resource files (default: $HADATH_DATA or the source tree's data/)")
+  app.add_option("--data", data_dir,
+                 "Folder of resource files (default: $HADATH_DATA or the source tree's data/)")
       ->check(CLI::ExistingDirectory);
   app.parse_complete_callback([&] {
     if (!data_dir.empty()) setenv("HADATH_DATA", data_dir.c_str(), 1);
@@ -41,10 +42,14 @@ namespace hadath::cli {
 
 std::string HumanBytes(double bytes) {
   char buffer[32];
-  if (bytes < 1e3) std::snprintf(buffer, sizeof buffer, "%.0f bytes", bytes);
-  else if (bytes < 1e6) std::snprintf(buffer, sizeof buffer, "%.1f kB", bytes / 1e3);
-  else if (bytes < 1e9) std::snprintf(buffer, sizeof buffer, "%.1f MB", bytes / 1e6);
-  else std::snprintf(buffer, sizeof buffer, "%.2f GB", bytes / 1e9);
+  if (bytes < 1e3)
+    std::snprintf(buffer, sizeof buffer, "%.0f bytes", bytes);
+  else if (bytes < 1e6)
+    std::snprintf(buffer, sizeof buffer, "%.1f kB", bytes / 1e3);
+  else if (bytes < 1e9)
+    std::snprintf(buffer, sizeof buffer, "%.1f MB", bytes / 1e6);
+  else
+    std::snprintf(buffer, sizeof buffer, "%.2f GB", bytes / 1e9);
   return buffer;
 }
 

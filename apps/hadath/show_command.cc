@@ -29,14 +29,18 @@ nlohmann::json SpanJson(const Document& document, Span text_span) {
 
 void PrintJson(const Document& document) {
   const Article& article = document.article;
-  nlohmann::json json = {
-      {"id", document.id}, {"key", article.key}, {"path", article.path},
-      {"format", FormatName(article.format)}, {"encoding", article.encoding},
-      {"outlet", article.metadata.outlet}, {"url", article.metadata.url},
-      {"title", article.metadata.title},
-      {"published", article.metadata.published.ToIso()},
-      {"published_precision", PrecisionName(article.metadata.published.precision)},
-      {"warnings", article.warnings}, {"text", document.text}};
+  nlohmann::json json = {{"id", document.id},
+                         {"key", article.key},
+                         {"path", article.path},
+                         {"format", FormatName(article.format)},
+                         {"encoding", article.encoding},
+                         {"outlet", article.metadata.outlet},
+                         {"url", article.metadata.url},
+                         {"title", article.metadata.title},
+                         {"published", article.metadata.published.ToIso()},
+                         {"published_precision", PrecisionName(article.metadata.published.precision)},
+                         {"warnings", article.warnings},
+                         {"text", document.text}};
   json["sentences"] = nlohmann::json::array();
   for (const Sentence& sentence : document.sentences) {
     nlohmann::json entry = SpanJson(document, sentence.text);
@@ -46,8 +50,10 @@ void PrintJson(const Document& document) {
   }
   json["dropped"] = nlohmann::json::array();
   for (const DroppedBlock& block : document.dropped)
-    json["dropped"].push_back({{"start", block.source.start}, {"end", block.source.end},
-                               {"reason", block.reason}, {"text", block.text}});
+    json["dropped"].push_back({{"start", block.source.start},
+                               {"end", block.source.end},
+                               {"reason", block.reason},
+                               {"text", block.text}});
   fmt::print("{}\n", json.dump(2));
 }
 
@@ -86,9 +92,10 @@ int RunShow(const ShowArguments& arguments, const CommonOptions& common) {
 
 void AddShowCommand(CLI::App& app, CommonOptions& common, int& exit_code) {
   auto arguments = std::make_shared<ShowArguments>();
-  CLI::App* command = app.add_subcommand(
-      "show", "Show a stored document: its clean text as sentences with byte spans in the "
-              "original, its tokens, and the page furniture dropped from it");
+  CLI::App* command =
+      app.add_subcommand("show",
+                         "Show a stored document: its clean text as sentences with byte spans in the "
+                         "original, its tokens, and the page furniture dropped from it");
   command->add_option("doc", arguments->reference,
                       "Document id (or a unique prefix of at least 4 characters), external key "
                       "(e.g. the file name without extension) or url; none lists the documents");

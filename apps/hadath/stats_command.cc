@@ -25,17 +25,22 @@ nlohmann::json CountsJson(const std::vector<std::pair<std::string, int64_t>>& co
 }
 
 void PrintJson(const store::Stats& stats) {
-  nlohmann::json json = {
-      {"schema_version", stats.schema_version}, {"documents", stats.documents},
-      {"superseded", stats.superseded},         {"keys", stats.keys},
-      {"sentences", stats.sentences},           {"raw_bytes", stats.raw_bytes},
-      {"events", stats.events},                 {"undated", stats.undated},
-      {"earliest_published", stats.earliest_published},
-      {"latest_published", stats.latest_published},
-      {"ingest_runs", stats.ingest_runs},       {"ingest_errors", stats.ingest_errors},
-      {"by_outlet", CountsJson(stats.by_outlet)}, {"by_format", CountsJson(stats.by_format)},
-      {"by_encoding", CountsJson(stats.by_encoding)},
-      {"dropped_by_reason", CountsJson(stats.dropped_by_reason)}};
+  nlohmann::json json = {{"schema_version", stats.schema_version},
+                         {"documents", stats.documents},
+                         {"superseded", stats.superseded},
+                         {"keys", stats.keys},
+                         {"sentences", stats.sentences},
+                         {"raw_bytes", stats.raw_bytes},
+                         {"events", stats.events},
+                         {"undated", stats.undated},
+                         {"earliest_published", stats.earliest_published},
+                         {"latest_published", stats.latest_published},
+                         {"ingest_runs", stats.ingest_runs},
+                         {"ingest_errors", stats.ingest_errors},
+                         {"by_outlet", CountsJson(stats.by_outlet)},
+                         {"by_format", CountsJson(stats.by_format)},
+                         {"by_encoding", CountsJson(stats.by_encoding)},
+                         {"dropped_by_reason", CountsJson(stats.dropped_by_reason)}};
   fmt::print("{}\n", json.dump(2));
 }
 
@@ -46,12 +51,12 @@ void PrintText(const store::Stats& stats, const std::string& db) {
   fmt::print("  sentences  {}\n  text       {} as read\n", stats.sentences,
              HumanBytes(static_cast<double>(stats.raw_bytes)));
   if (!stats.earliest_published.empty())
-    fmt::print("  published  {} .. {}; {} undated\n", stats.earliest_published,
-               stats.latest_published, stats.undated);
+    fmt::print("  published  {} .. {}; {} undated\n", stats.earliest_published, stats.latest_published,
+               stats.undated);
   else
     fmt::print("  published  no dates known\n");
-  fmt::print("  events     {}\n  ingest     {} runs, {} documents failed\n", stats.events,
-             stats.ingest_runs, stats.ingest_errors);
+  fmt::print("  events     {}\n  ingest     {} runs, {} documents failed\n", stats.events, stats.ingest_runs,
+             stats.ingest_errors);
   PrintCounts("by outlet:", stats.by_outlet, 20);
   PrintCounts("by format:", stats.by_format, 10);
   PrintCounts("by encoding:", stats.by_encoding, 10);
@@ -69,9 +74,12 @@ void AddStatsCommand(CLI::App& app, CommonOptions& common, int& exit_code) {
     auto store = OpenExistingStore(common.db, "stats");
     if (!store) return (void)(exit_code = kExitFatal);
     auto stats = (*store)->GetStats();
-    if (!stats) return (void)(fmt::print(stderr, "hadath stats: {}\n", stats.error()), exit_code = kExitFatal);
-    if (*json) PrintJson(*stats);
-    else PrintText(*stats, common.db);
+    if (!stats)
+      return (void)(fmt::print(stderr, "hadath stats: {}\n", stats.error()), exit_code = kExitFatal);
+    if (*json)
+      PrintJson(*stats);
+    else
+      PrintText(*stats, common.db);
   });
 }
 

@@ -41,7 +41,6 @@ class Cleaner {
   Cleaner& operator=(Cleaner&&) noexcept;
   ~Cleaner();
 
- 
   struct Resources;  // loaded data; defined in src/clean/cleaner.cc
 
  private:

@@ -66,18 +66,18 @@ struct ArticleMetadata {
 };
 
 struct Article {
-  std::string key;       // external id: file stem, JSON Lines `id`, else url, else "<file>:<line>"
-  std::string path;      // where it was read: file path, "<file>:<line>", or "-" for stdin
+  std::string key;   // external id: file stem, JSON Lines `id`, else url, else "<file>:<line>"
+  std::string path;  // where it was read: file path, "<file>:<line>", or "-" for stdin
   SourceFormat format = SourceFormat::kText;
   std::string encoding;  // charset of the original bytes, e.g. "UTF-8", "windows-1256", "UTF-16LE"
   ArticleMetadata metadata;
 
-  std::string raw;       // original bytes as read (see top of file)
-  std::string decoded;   // UTF-8; blocks (paragraphs, lines) separated by '\n'
+  std::string raw;      // original bytes as read (see top of file)
+  std::string decoded;  // UTF-8; blocks (paragraphs, lines) separated by '\n'
   OffsetMap decoded_to_raw;
 
-  std::vector<DroppedBlock> dropped;   // e.g. HTML nav/aside/footer text
-  std::vector<std::string> warnings;   // non-fatal problems, e.g. replaced bad bytes
+  std::vector<DroppedBlock> dropped;  // e.g. HTML nav/aside/footer text
+  std::vector<std::string> warnings;  // non-fatal problems, e.g. replaced bad bytes
 };
 
 enum class BlockKind : uint8_t { kHeadline, kBody };
@@ -103,9 +103,7 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<DroppedBlock> dropped;  // article.dropped plus furniture found by the cleaner
 
-  std::string_view TextOf(Span span) const {
-    return std::string_view(text).substr(span.start, span.size());
-  }
+  std::string_view TextOf(Span span) const { return std::string_view(text).substr(span.start, span.size()); }
   Span RawSpan(Span text_span) const { return text_to_raw.ToSource(text_span); }
 };
 

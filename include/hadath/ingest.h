@@ -113,9 +113,9 @@ class HtmlBoilerplate {
   struct Rule {
     enum class Match : uint8_t { kTag, kClassIdWord, kClassIdSubstring, kRole };
     Match match = Match::kTag;
-    std::string pattern;            // lower case
-    bool inside_content = true;     // false: only dropped outside the chosen content
-    std::string reason;             // DroppedBlock::reason; "" drops silently
+    std::string pattern;         // lower case
+    bool inside_content = true;  // false: only dropped outside the chosen content
+    std::string reason;          // DroppedBlock::reason; "" drops silently
   };
 
   // Reads the rules; errors read "path:line: what is wrong".
@@ -126,9 +126,8 @@ class HtmlBoilerplate {
   // The rule dropping an element with this tag name (lower case), class, id
   // and role attributes, or nullptr. `inside_content` selects the rules that
   // apply inside the chosen article content.
-  const Rule* Find(std::string_view tag, std::string_view class_attribute,
-                   std::string_view id_attribute, std::string_view role_attribute,
-                   bool inside_content) const;
+  const Rule* Find(std::string_view tag, std::string_view class_attribute, std::string_view id_attribute,
+                   std::string_view role_attribute, bool inside_content) const;
 
   const std::vector<Rule>& rules() const { return rules_; }
 
@@ -257,11 +256,11 @@ class ArticleSink {
 
 struct Options {
   FieldNames fields;
-  std::string format;        // "" (by extension, else sniffed), "text", "html" or "jsonl"
-  std::string encoding;      // forced charset of every input; "" detects. JSON Lines
-                             // lines are transcoded from it before parsing (ASCII-
-                             // compatible charsets only: lines are split at byte '\n')
-  std::string sidecar_path;  // explicit sidecar for all inputs; "" none
+  std::string format;                         // "" (by extension, else sniffed), "text", "html" or "jsonl"
+  std::string encoding;                       // forced charset of every input; "" detects. JSON Lines
+                                              // lines are transcoded from it before parsing (ASCII-
+                                              // compatible charsets only: lines are split at byte '\n')
+  std::string sidecar_path;                   // explicit sidecar for all inputs; "" none
   uint64_t max_document_bytes = 64ull << 20;  // per document / JSON Lines record
   // Rules for HTML furniture; nullptr loads data/ingest/html-boilerplate.tsv
   // when the first HTML page is met.
@@ -273,7 +272,6 @@ struct Options {
 // only. Returns an error only for problems that stop everything: an unknown
 // format or encoding in `options`, an explicit sidecar that cannot be read,
 // or HTML furniture rules that cannot be loaded.
-Status ReadInputs(const std::vector<std::string>& paths, const Options& options,
-                  ArticleSink& sink);
+Status ReadInputs(const std::vector<std::string>& paths, const Options& options, ArticleSink& sink);
 
 }  // namespace hadath::ingest

@@ -64,9 +64,9 @@ struct Match {
   uint32_t entry = 0;        // the id given to MatcherBuilder::Add (a Lexicon: the row index)
   uint32_t first_token = 0;  // tokens [first_token, end_token) of the TokenizedText
   uint32_t end_token = 0;
-  Span span;                 // input bytes of those tokens, clitics included
-  Span core;                 // input bytes without the first token's proclitics
-                             // and the last token's enclitic
+  Span span;                     // input bytes of those tokens, clitics included
+  Span core;                     // input bytes without the first token's proclitics
+                                 // and the last token's enclitic
   uint16_t proclitic_bytes = 0;  // bytes of the first token's form taken by proclitics
   uint16_t enclitic_bytes = 0;   // bytes of the last token's form taken by the enclitic
 
@@ -148,8 +148,8 @@ class Lexicon {
   static Result<Lexicon> Load(const std::string& path, const text::Tokenizer& tokenizer,
                               const LexiconOptions& options = {});
   // Same, from text in memory; `path` is used in messages only.
-  static Result<Lexicon> Parse(std::string_view tsv, const std::string& path, const text::Tokenizer& tokenizer,
-                               const LexiconOptions& options = {});
+  static Result<Lexicon> Parse(std::string_view tsv, const std::string& path,
+                               const text::Tokenizer& tokenizer, const LexiconOptions& options = {});
 
   size_t size() const { return table_.rows().size(); }
   // Row `index` (a Match's `entry`): Get(column), line().

@@ -53,13 +53,13 @@ const char* NumberKindName(NumberKind kind);
 const char* QualifierName(Qualifier qualifier);
 
 struct Number {
-  Span span;            // input bytes of the number (both ends of a range included)
-  Span qualifier_span;  // input bytes of the qualifier words; empty when none
+  Span span;                                // input bytes of the number (both ends of a range included)
+  Span qualifier_span;                      // input bytes of the qualifier words; empty when none
   uint32_t first_token = 0, end_token = 0;  // tokens of `span`
-  double value = 0;     // the figure to use: a range's low end, a vague word's code;
-                        // a qualifier changes the bounds, not the value
-  double low = 0;       // bounds; high is +infinity when open ("أكثر من 30"),
-  double high = 0;      // low is 0 for "أقل من 10"
+  double value = 0;                         // the figure to use: a range's low end, a vague word's code;
+                                            // a qualifier changes the bounds, not the value
+  double low = 0;                           // bounds; high is +infinity when open ("أكثر من 30"),
+  double high = 0;                          // low is 0 for "أقل من 10"
   NumberKind kind = NumberKind::kCardinal;
   Qualifier qualifier = Qualifier::kExact;
 };

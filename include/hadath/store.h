@@ -41,15 +41,15 @@ const char* OutcomeName(PutOutcome outcome);
 // One line of `hadath stats`.
 struct Stats {
   int schema_version = 0;
-  int64_t documents = 0;           // current versions
-  int64_t superseded = 0;          // older versions of edited articles
-  int64_t keys = 0;                // external keys pointing at documents
+  int64_t documents = 0;   // current versions
+  int64_t superseded = 0;  // older versions of edited articles
+  int64_t keys = 0;        // external keys pointing at documents
   int64_t sentences = 0;
   int64_t raw_bytes = 0;
   int64_t events = 0;
   std::string earliest_published, latest_published;
   int64_t undated = 0;
-  std::vector<std::pair<std::string, int64_t>> by_outlet;    // most first
+  std::vector<std::pair<std::string, int64_t>> by_outlet;  // most first
   std::vector<std::pair<std::string, int64_t>> by_format;
   std::vector<std::pair<std::string, int64_t>> by_encoding;
   std::vector<std::pair<std::string, int64_t>> dropped_by_reason;
@@ -71,9 +71,9 @@ struct DocumentSummary {
 
 // Counts of one ingest run, recorded in the store.
 struct RunRecord {
-  std::string started_at;   // ISO 8601 UTC
+  std::string started_at;  // ISO 8601 UTC
   std::string finished_at;
-  std::string inputs;       // the paths given, space-joined
+  std::string inputs;  // the paths given, space-joined
   int64_t added = 0, duplicates = 0, updated = 0, failed = 0;
   std::vector<std::pair<std::string, std::string>> errors;  // (where, reason)
 };

@@ -46,8 +46,7 @@ class TsvTable {
  public:
   // Reads `path`; fails when the file cannot be read, a required column is
   // missing from the header, or a record has the wrong number of fields.
-  static Result<TsvTable> Load(const std::string& path,
-                               const std::vector<std::string>& required_columns);
+  static Result<TsvTable> Load(const std::string& path, const std::vector<std::string>& required_columns);
   // Same, from text already in memory; `path` is used in messages only.
   static Result<TsvTable> Parse(std::string_view text, const std::string& path,
                                 const std::vector<std::string>& required_columns);

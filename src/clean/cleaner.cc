@@ -36,8 +36,8 @@ std::string AsciiLower(std::string text) {
 // Punctuation and symbols that may stand around a whole-line cue
 // ("مقالات ذات صلة:", "- اقرأ أيضا -").
 bool IsEdgeNoise(unsigned char c) {
-  return c == ' ' || c == ':' || c == '-' || c == '.' || c == '"' || c == '|' || c == '*' ||
-         c == '>' || c == '<' || c == '(' || c == ')' || c == '[' || c == ']';
+  return c == ' ' || c == ':' || c == '-' || c == '.' || c == '"' || c == '|' || c == '*' || c == '>' ||
+         c == '<' || c == '(' || c == ')' || c == '[' || c == ']';
 }
 
 std::string_view StripEdgeNoise(std::string_view text) {
@@ -66,8 +66,7 @@ bool CueMatches(std::string_view line, const Cue& cue) {
       return stripped.substr(0, cue.form.size()) == cue.form && BoundedAt(stripped, 0, cue);
     }
     case CuePlace::kAnywhere:
-      for (size_t at = line.find(cue.form); at != std::string_view::npos;
-           at = line.find(cue.form, at + 1))
+      for (size_t at = line.find(cue.form); at != std::string_view::npos; at = line.find(cue.form, at + 1))
         if (BoundedAt(line, at, cue)) return true;
       return false;
   }
@@ -129,8 +128,8 @@ bool EndsSentence(std::string_view normalized) {
   auto closing = [](unsigned char c) { return c == '"' || c == '\'' || c == ')' || c == ']' || c == ' '; };
   while (end > 0 && closing(static_cast<unsigned char>(normalized[end - 1]))) --end;
   // Closing guillemets and curly quotes survive only if the normaliser keeps them.
-  while (end >= 2 && (normalized.substr(end - 2, 2) == "\xC2\xBB" ||
-                      normalized.substr(end - 2, 2) == "\xC2\xAB"))
+  while (end >= 2 &&
+         (normalized.substr(end - 2, 2) == "\xC2\xBB" || normalized.substr(end - 2, 2) == "\xC2\xAB"))
     end -= 2;
   if (end == 0) return false;
   char last = normalized[end - 1];
@@ -148,9 +147,12 @@ bool EndsSentence(std::string_view normalized) {
 bool IsDateOrTimeWord(std::string_view word) {
   bool digit = false, separator = false;
   for (unsigned char c : word) {
-    if (std::isdigit(c)) digit = true;
-    else if (c == '/' || c == '-' || c == ':' || c == '.') separator = true;
-    else return false;
+    if (std::isdigit(c))
+      digit = true;
+    else if (c == '/' || c == '-' || c == ':' || c == '.')
+      separator = true;
+    else
+      return false;
   }
   return digit && separator && std::isdigit(static_cast<unsigned char>(word.back()));
 }
@@ -180,9 +182,12 @@ bool IsDatelineLine(const Line& line) {
   int date_words = 0, other_words = 0, long_words = 0;
   ForEachWord(line.normalized, [&](std::string_view word) {
     if (!HasWordContent(word)) return;
-    if (IsDateOrTimeWord(word)) ++date_words;
-    else if (word.size() <= 2 || word == "pm" || word == "am") ++other_words;  // م / ص (evening / morning)
-    else ++long_words;
+    if (IsDateOrTimeWord(word))
+      ++date_words;
+    else if (word.size() <= 2 || word == "pm" || word == "am")
+      ++other_words;  // م / ص (evening / morning)
+    else
+      ++long_words;
   });
   return date_words > 0 && other_words <= 2 && long_words == 0;
 }
@@ -211,8 +216,10 @@ int CountSpaceSeparated(std::string_view text) {
   int words = 0;
   bool in_word = false;
   for (char c : text) {
-    if (c == ' ') in_word = false;
-    else if (!in_word) in_word = true, ++words;
+    if (c == ' ')
+      in_word = false;
+    else if (!in_word)
+      in_word = true, ++words;
   }
   return words;
 }
@@ -223,7 +230,8 @@ bool HoldsYear(std::string_view text) {
     bool before = at == 0 || !std::isdigit(static_cast<unsigned char>(text[at - 1]));
     bool after = at + 4 == text.size() || !std::isdigit(static_cast<unsigned char>(text[at + 4]));
     std::string_view four = text.substr(at, 4);
-    bool digits = std::all_of(four.begin(), four.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    bool digits = std::all_of(four.begin(), four.end(),
+                              [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
     if (before && after && digits && (four.substr(0, 2) == "19" || four.substr(0, 2) == "20")) return true;
   }
   return false;
@@ -273,11 +281,11 @@ Result<std::vector<Cue>> LoadCues(const std::string& path, const text::Normalize
     auto kind = kinds.find(row.Get("kind"));
     if (kind == kinds.end()) return Status::Error(row.Where("unknown kind '" + row.Get("kind") + "'"));
     auto place = places.find(row.Get("where"));
-    if (place == places.end())
-      return Status::Error(row.Where("unknown where '" + row.Get("where") + "'"));
+    if (place == places.end()) return Status::Error(row.Where("unknown where '" + row.Get("where") + "'"));
     std::string form = AsciiLower(normalizer.Normalize(row.Get("form")));
     if (form.empty()) return Status::Error(row.Where("empty form"));
-    bool latin = std::none_of(form.begin(), form.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    bool latin =
+        std::none_of(form.begin(), form.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
     cues.push_back({std::move(form), kind->second, place->second, latin});
   }
   return cues;
@@ -441,8 +449,7 @@ size_t TitleWithoutSiteName(std::string_view text, const Cleaner::Resources& res
     std::string_view suffix = text.substr(at + separator.size());
     bool arabic = std::any_of(suffix.begin(), suffix.end(),
                               [](char c) { return IsArabicLead(static_cast<unsigned char>(c)); });
-    if (!arabic || resources.outlets.IsOutletName(resources.normalizer.Normalize(suffix)))
-      return at;
+    if (!arabic || resources.outlets.IsOutletName(resources.normalizer.Normalize(suffix))) return at;
   }
   return text.size();
 }
@@ -479,8 +486,7 @@ void AppendParagraph(std::string_view decoded, Span span, BlockKind kind, Assemb
 }
 
 BlockKind KindOf(const Line& line) {
-  return line.headline_like() && line.words <= kHeadlineMaxWords ? BlockKind::kHeadline
-                                                                 : BlockKind::kBody;
+  return line.headline_like() && line.words <= kHeadlineMaxWords ? BlockKind::kHeadline : BlockKind::kBody;
 }
 
 void DropLine(const Article& article, Span span, const std::string& reason,

@@ -41,9 +41,9 @@ namespace hadath::clean {
 
 // Thresholds, in words. A word is a run of non-space characters holding a
 // letter or a digit.
-inline constexpr int kBodyParagraphMinWords = 8;      // with final punctuation
-inline constexpr int kHeadlineMaxWords = 20;          // unpunctuated line shown as a headline
-inline constexpr int kRepeatedHeadlineMinWords = 4;     // shorter subheads may recur
+inline constexpr int kBodyParagraphMinWords = 8;     // with final punctuation
+inline constexpr int kHeadlineMaxWords = 20;         // unpunctuated line shown as a headline
+inline constexpr int kRepeatedHeadlineMinWords = 4;  // shorter subheads may recur
 inline constexpr int kRepeatedHeadlineMaxWords = 30;
 inline constexpr int kTrailingLineMaxWords = 15;
 inline constexpr int kTrailingAppealMaxWords = 30;
@@ -53,9 +53,9 @@ inline constexpr int kCaptionCreditMaxWords = 4;
 inline constexpr int kAppealMaxWords = 30;
 inline constexpr int kRelatedHeadingMaxWords = 6;
 inline constexpr int kBylineMaxWords = 5;
-inline constexpr int kBylineMaxLineIndex = 6;         // among non-empty lines
-inline constexpr int kUiLineMaxWords = 50;            // an icon label may precede a long caption
-inline constexpr int kUiTinyLineWords = 3;            // "Twitter @name"
+inline constexpr int kBylineMaxLineIndex = 6;  // among non-empty lines
+inline constexpr int kUiLineMaxWords = 50;     // an icon label may precede a long caption
+inline constexpr int kUiTinyLineWords = 3;     // "Twitter @name"
 
 // What the rules know of one non-empty line.
 struct Line {
@@ -65,8 +65,8 @@ struct Line {
   int words = 0;
   bool ends_sentence = false;  // final . ! ? ؟ (not "..") before closing quotes/brackets
   bool has_letters = false;
-  int index = 0;               // among non-empty lines
-  std::string reason;          // empty while kept
+  int index = 0;       // among non-empty lines
+  std::string reason;  // empty while kept
   bool kept() const { return reason.empty(); }
   bool body_paragraph() const { return ends_sentence && words >= kBodyParagraphMinWords; }
   bool headline_like() const { return !ends_sentence; }

@@ -38,8 +38,7 @@ std::string HostOf(std::string_view url) {
   return Lowercase(rest);
 }
 
-Result<OutletRegistry> OutletRegistry::Load(const std::string& path,
-                                            const text::Normalizer& normalizer) {
+Result<OutletRegistry> OutletRegistry::Load(const std::string& path, const text::Normalizer& normalizer) {
   auto table = TsvTable::Load(path, {"id", "name_en", "names_ar", "codes"});
   if (!table) return table.status();
   OutletRegistry registry;
@@ -58,10 +57,8 @@ Result<OutletRegistry> OutletRegistry::Load(const std::string& path,
   return registry;
 }
 
-std::string OutletRegistry::CanonicalName(std::string_view given,
-                                          std::string_view normalized_given) const {
-  for (const std::string& key :
-       {Lowercase(given), HostOf(given), std::string(normalized_given)}) {
+std::string OutletRegistry::CanonicalName(std::string_view given, std::string_view normalized_given) const {
+  for (const std::string& key : {Lowercase(given), HostOf(given), std::string(normalized_given)}) {
     if (key.empty()) continue;
     if (auto found = name_by_key_.find(key); found != name_by_key_.end()) return found->second;
   }

@@ -31,9 +31,7 @@ std::string PublishedDate::ToIso() const {
   switch (precision) {
     case DatePrecision::kUnknown: return "";
     case DatePrecision::kYear: std::snprintf(buffer, sizeof buffer, "%04d", year); return buffer;
-    case DatePrecision::kMonth:
-      std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
-      return buffer;
+    case DatePrecision::kMonth: std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month); return buffer;
     case DatePrecision::kDay:
       std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
       return buffer;
@@ -41,8 +39,8 @@ std::string PublishedDate::ToIso() const {
       std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d", year, month, day, hour, minute);
       break;
     case DatePrecision::kSecond:
-      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour,
-                    minute, second);
+      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute,
+                    second);
       break;
   }
   std::string iso = buffer;
@@ -94,8 +92,7 @@ PublishedDate PublishedDate::FromIso(std::string_view iso) {
   date.precision = DatePrecision::kMonth;
   if (!ReadSeparatedNumber(iso, &at, '-', &date.day)) return at == iso.size() ? date : PublishedDate{};
   date.precision = DatePrecision::kDay;
-  if (!ReadSeparatedNumber(iso, &at, 'T', &date.hour) ||
-      !ReadSeparatedNumber(iso, &at, ':', &date.minute))
+  if (!ReadSeparatedNumber(iso, &at, 'T', &date.hour) || !ReadSeparatedNumber(iso, &at, ':', &date.minute))
     return at == iso.size() ? date : PublishedDate{};
   date.precision = DatePrecision::kMinute;
   if (ReadSeparatedNumber(iso, &at, ':', &date.second)) date.precision = DatePrecision::kSecond;

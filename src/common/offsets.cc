@@ -55,8 +55,7 @@ void OffsetMap::AppendCopy(uint32_t length, uint32_t source_start) {
   text_length_ += length;
 }
 
-void OffsetMap::AppendReplace(uint32_t text_length, uint32_t source_start,
-                              uint32_t source_length) {
+void OffsetMap::AppendReplace(uint32_t text_length, uint32_t source_start, uint32_t source_length) {
   if (text_length == source_length) {
     AppendCopy(text_length, source_start);
     return;
@@ -68,9 +67,9 @@ void OffsetMap::AppendReplace(uint32_t text_length, uint32_t source_start,
 
 size_t OffsetMap::SegmentAt(uint32_t text_offset) const {
   assert(!segments_.empty());
-  auto after = std::upper_bound(
-      segments_.begin(), segments_.end(), text_offset,
-      [](uint32_t offset, const Segment& segment) { return offset < segment.text_start; });
+  auto after =
+      std::upper_bound(segments_.begin(), segments_.end(), text_offset,
+                       [](uint32_t offset, const Segment& segment) { return offset < segment.text_start; });
   return static_cast<size_t>(after - segments_.begin()) - 1;
 }
 
@@ -155,14 +154,13 @@ Result<OffsetMap> OffsetMap::Deserialize(std::string_view bytes) {
   uint32_t previous_source_end = 0;
   for (uint32_t i = 0; i < count; ++i) {
     uint32_t zigzag = 0, text_length = 0, source_length = 0;
-    if (!GetVarint(&bytes, &zigzag) || !GetVarint(&bytes, &text_length) ||
-        !GetVarint(&bytes, &source_length))
+    if (!GetVarint(&bytes, &zigzag) || !GetVarint(&bytes, &text_length) || !GetVarint(&bytes, &source_length))
       return Status::Error("offset map: truncated at segment " + std::to_string(i));
     int64_t delta = (zigzag & 1) ? -static_cast<int64_t>((zigzag + 1) / 2) : zigzag / 2;
     int64_t source_start = previous_source_end + delta;
     if (source_start < 0) return Status::Error("offset map: negative source offset");
-    map.segments_.push_back({map.text_length_, text_length,
-                             static_cast<uint32_t>(source_start), source_length});
+    map.segments_.push_back(
+        {map.text_length_, text_length, static_cast<uint32_t>(source_start), source_length});
     map.text_length_ += text_length;
     previous_source_end = static_cast<uint32_t>(source_start) + source_length;
   }
@@ -171,13 +169,12 @@ Result<OffsetMap> OffsetMap::Deserialize(std::string_view bytes) {
 }
 
 bool OffsetMap::operator==(const OffsetMap& other) const {
-  if (text_length_ != other.text_length_ || segments_.size() != other.segments_.size())
-    return false;
+  if (text_length_ != other.text_length_ || segments_.size() != other.segments_.size()) return false;
   for (size_t i = 0; i < segments_.size(); ++i) {
     const Segment& a = segments_[i];
     const Segment& b = other.segments_[i];
-    if (a.text_start != b.text_start || a.text_length != b.text_length ||
-        a.source_start != b.source_start || a.source_length != b.source_length)
+    if (a.text_start != b.text_start || a.text_length != b.text_length || a.source_start != b.source_start ||
+        a.source_length != b.source_length)
       return false;
   }
   return true;

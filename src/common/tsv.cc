@@ -52,9 +52,7 @@ int TsvTable::ColumnIndex(std::string_view name) const {
 }
 
 TsvTable::TsvTable(TsvTable&& other) noexcept
-    : path_(std::move(other.path_)),
-      columns_(std::move(other.columns_)),
-      rows_(std::move(other.rows_)) {
+    : path_(std::move(other.path_)), columns_(std::move(other.columns_)), rows_(std::move(other.rows_)) {
   RebindRows();
 }
 
@@ -70,8 +68,7 @@ void TsvTable::RebindRows() {
   for (TsvRow& row : rows_) row.table_ = this;
 }
 
-Result<TsvTable> TsvTable::Load(const std::string& path,
-                                const std::vector<std::string>& required_columns) {
+Result<TsvTable> TsvTable::Load(const std::string& path, const std::vector<std::string>& required_columns) {
   Result<std::string> text = ReadFile(path);
   if (!text) return text.status();
   return Parse(*text, path, required_columns);
@@ -97,8 +94,8 @@ Result<TsvTable> TsvTable::Parse(std::string_view text, const std::string& path,
       table.columns_ = std::move(fields);
       for (const std::string& column : required_columns)
         if (table.ColumnIndex(column) < 0)
-          return Status::Error(path + ":" + std::to_string(line_number) +
-                               ": header lacks required column '" + column + "'");
+          return Status::Error(path + ":" + std::to_string(line_number) + ": header lacks required column '" +
+                               column + "'");
       continue;
     }
     if (fields.size() != table.columns_.size())

@@ -4,9 +4,9 @@
 // pattern of UTF-16, well-formed (or nearly well-formed) UTF-8, then ICU's
 // charset detector for single-byte text. UTF-8 never goes through ICU: it is
 // validated and copied in runs, which keeps the common case fast.
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
-#include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf16.h>
 
@@ -78,12 +78,8 @@ std::optional<std::string> GuessUtf16(std::string_view bytes) {
     typical_even += IsTypicalHighByte(even);
     typical_odd += IsTypicalHighByte(odd);
   }
-  auto one_sided = [&](size_t major, size_t minor) {
-    return major * 20 >= pairs && minor * 20 <= major;
-  };
-  auto typical = [&](size_t major, size_t minor) {
-    return major * 10 >= pairs * 9 && minor * 2 < pairs;
-  };
+  auto one_sided = [&](size_t major, size_t minor) { return major * 20 >= pairs && minor * 20 <= major; };
+  auto typical = [&](size_t major, size_t minor) { return major * 10 >= pairs * 9 && minor * 2 < pairs; };
   if (one_sided(nul_odd, nul_even) || typical(typical_odd, typical_even)) return "UTF-16LE";
   if (one_sided(nul_even, nul_odd) || typical(typical_even, typical_odd)) return "UTF-16BE";
   return std::nullopt;
@@ -96,8 +92,8 @@ bool IsJunkControlByte(uint8_t byte) {
   if (byte == 0x7F) return true;
   if (byte >= 0x20) return false;
   // Tab, LF, VT, FF, CR, SUB (DOS end of file) and ESC occur in real text files.
-  return byte != '\t' && byte != '\n' && byte != '\v' && byte != '\f' && byte != '\r' &&
-         byte != 0x1A && byte != 0x1B;
+  return byte != '\t' && byte != '\n' && byte != '\v' && byte != '\f' && byte != '\r' && byte != 0x1A &&
+         byte != 0x1B;
 }
 
 // A reason when `bytes` look like binary data rather than text, else "".
@@ -121,11 +117,11 @@ std::string BinaryReason(std::string_view bytes) {
 // UTF-8
 
 struct Utf8Stats {
-  size_t multibyte = 0;         // well-formed non-ASCII characters
-  size_t invalid = 0;           // ill-formed sequences replaced
-  size_t first_invalid = 0;     // input offset of the first one
+  size_t multibyte = 0;      // well-formed non-ASCII characters
+  size_t invalid = 0;        // ill-formed sequences replaced
+  size_t first_invalid = 0;  // input offset of the first one
   bool truncated_at_end = false;
-  size_t nul = 0;               // NUL bytes replaced
+  size_t nul = 0;  // NUL bytes replaced
   size_t first_nul = 0;
 };
 
@@ -139,8 +135,7 @@ size_t SkipPlainAscii(std::string_view bytes, size_t at) {
   while (at + 8 <= bytes.size()) {
     uint64_t word;
     std::memcpy(&word, data + at, 8);
-    if ((word & 0x8080808080808080ull) != 0 || HasZeroByte(word) ||
-        HasZeroByte(word ^ 0x0D0D0D0D0D0D0D0Dull))
+    if ((word & 0x8080808080808080ull) != 0 || HasZeroByte(word) || HasZeroByte(word ^ 0x0D0D0D0D0D0D0D0Dull))
       break;
     at += 8;
   }
@@ -380,13 +375,11 @@ class TranscodedText {
 };
 
 // Decodes `input` (found at `base` in the whole input) from `encoding` with ICU.
-Status TranscodeWithIcu(std::string_view input, uint32_t base, const std::string& encoding,
-                        Decoded* out) {
+Status TranscodeWithIcu(std::string_view input, uint32_t base, const std::string& encoding, Decoded* out) {
   ConverterPointer converter = OpenConverter(encoding);
   if (!converter) return Status::Error("unknown encoding '" + encoding + "'");
   UErrorCode status = U_ZERO_ERROR;
-  ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr,
-                      &status);
+  ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr, &status);
   constexpr size_t kChunk = 1 << 16;
   std::vector<UChar> units(kChunk);
   std::vector<int32_t> offsets(kChunk);
@@ -403,12 +396,11 @@ Status TranscodeWithIcu(std::string_view input, uint32_t base, const std::string
     text.FeedUnits(units.data(), offsets.data(), static_cast<size_t>(target - units.data()),
                    static_cast<size_t>(call_start - input.data()));
   } while (status == U_BUFFER_OVERFLOW_ERROR);
-  if (U_FAILURE(status))
-    return Status::Error("cannot decode as " + encoding + ": " + u_errorName(status));
+  if (U_FAILURE(status)) return Status::Error("cannot decode as " + encoding + ": " + u_errorName(status));
   text.Finish();
   if (text.replaced() > 0)
-    out->warnings.push_back(std::to_string(text.replaced()) + " byte sequence(s) invalid in " +
-                            encoding + " replaced by U+FFFD, the first at byte offset " +
+    out->warnings.push_back(std::to_string(text.replaced()) + " byte sequence(s) invalid in " + encoding +
+                            " replaced by U+FFFD, the first at byte offset " +
                             std::to_string(text.first_replaced()));
   return Status::Ok();
 }
@@ -504,9 +496,7 @@ int ConfidenceOf(const std::vector<Candidate>& candidates, std::string_view name
   return 0;
 }
 
-bool IsUnicodeName(std::string_view name) {
-  return name.substr(0, 3) == "UTF";
-}
+bool IsUnicodeName(std::string_view name) { return name.substr(0, 3) == "UTF"; }
 
 // The charset of text that is not UTF-8 nor UTF-16. Arabic-looking text is
 // windows-1256 unless ICU finds ISO-8859-6 clearly better (by 20 points of
@@ -533,8 +523,8 @@ Result<Decoded> DecodeAs(std::string_view bytes, const std::string& encoding, si
   if (encoding == "UTF-8") {
     Utf8Stats stats = Utf8Decoder(bytes.substr(skip), static_cast<uint32_t>(skip), &out).Run();
     AddUtf8Warnings(stats, &out.warnings);
-  } else if (Status status = TranscodeWithIcu(bytes.substr(skip), static_cast<uint32_t>(skip),
-                                              encoding, &out);
+  } else if (Status status =
+                 TranscodeWithIcu(bytes.substr(skip), static_cast<uint32_t>(skip), encoding, &out);
              !status) {
     return status;
   }
@@ -573,8 +563,8 @@ Result<Decoded> DecodeDetected(std::string_view bytes, ContentKind kind) {
     return DecodeAs(bytes, mark->encoding, mark->length);
   if (std::optional<std::string> utf16 = GuessUtf16(bytes)) {
     Result<Decoded> decoded = DecodeAs(bytes, *utf16, 0);
-    if (decoded) decoded->warnings.push_back("no byte order mark; read as " + *utf16 +
-                                             " from its byte pattern");
+    if (decoded)
+      decoded->warnings.push_back("no byte order mark; read as " + *utf16 + " from its byte pattern");
     return decoded;
   }
   if (std::string reason = BinaryReason(bytes); !reason.empty()) return Status::Error(reason);
@@ -589,8 +579,7 @@ Result<Decoded> DecodeDetected(std::string_view bytes, ContentKind kind) {
 
 }  // namespace
 
-Result<Decoded> DecodeBytes(std::string_view bytes, std::string_view forced_encoding,
-                            ContentKind kind) {
+Result<Decoded> DecodeBytes(std::string_view bytes, std::string_view forced_encoding, ContentKind kind) {
   if (bytes.size() >= UINT32_MAX)
     return Status::Error("document too large (" + std::to_string(bytes.size()) +
                          " bytes > 4294967294, the most an offset map can address)");
@@ -642,8 +631,8 @@ std::string AttributeAfter(std::string_view tag, std::string_view key) {
   ++at;
   while (at < tag.size() && (IsAsciiSpace(tag[at]) || tag[at] == '"' || tag[at] == '\'')) ++at;
   size_t end = at;
-  while (end < tag.size() && !IsAsciiSpace(tag[end]) && std::string_view("\"';>/?").find(tag[end]) ==
-                                                            std::string_view::npos)
+  while (end < tag.size() && !IsAsciiSpace(tag[end]) &&
+         std::string_view("\"';>/?").find(tag[end]) == std::string_view::npos)
     ++end;
   return std::string(tag.substr(at, end - at));
 }
@@ -671,8 +660,6 @@ Result<Decoded> DecodeText(std::string_view bytes, std::string_view forced_encod
   return internal::DecodeBytes(bytes, forced_encoding, internal::ContentKind::kText);
 }
 
-bool IsKnownEncoding(std::string_view name) {
-  return !internal::CanonicalEncodingName(name).empty();
-}
+bool IsKnownEncoding(std::string_view name) { return !internal::CanonicalEncodingName(name).empty(); }
 
 }  // namespace hadath::ingest

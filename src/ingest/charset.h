@@ -12,8 +12,7 @@ enum class ContentKind { kText, kMarkup };
 
 // DecodeText, telling the charset detector whether `bytes` is markup (then
 // tags are ignored when guessing the charset).
-Result<Decoded> DecodeBytes(std::string_view bytes, std::string_view forced_encoding,
-                            ContentKind kind);
+Result<Decoded> DecodeBytes(std::string_view bytes, std::string_view forced_encoding, ContentKind kind);
 
 // The charset an HTML page declares in its first 4 KiB (<meta charset>,
 // <meta http-equiv=Content-Type content="...; charset=...">, or an XML

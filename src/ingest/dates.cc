@@ -77,8 +77,7 @@ bool IsValid(const PublishedDate& date) {
   if (date.precision >= DatePrecision::kDay &&
       (date.day < 1 || date.day > DaysInMonth(date.year, date.month)))
     return false;
-  if (date.precision >= DatePrecision::kMinute &&
-      (date.hour > 23 || date.minute > 59 || date.second > 60))
+  if (date.precision >= DatePrecision::kMinute && (date.hour > 23 || date.minute > 59 || date.second > 60))
     return false;
   if (date.utc_offset_minutes && (*date.utc_offset_minutes < -18 * 60 || *date.utc_offset_minutes > 18 * 60))
     return false;
@@ -104,7 +103,7 @@ bool ReadZone(Scanner& scanner, PublishedDate* date) {
     const char* name;
     int hours;
   };
-  static constexpr NamedZone kZones[] = {{"z", 0},   {"ut", 0},  {"utc", 0}, {"gmt", 0},
+  static constexpr NamedZone kZones[] = {{"z", 0},    {"ut", 0},   {"utc", 0},  {"gmt", 0},
                                          {"est", -5}, {"edt", -4}, {"cst", -6}, {"cdt", -5},
                                          {"mst", -7}, {"mdt", -6}, {"pst", -8}, {"pdt", -7}};
   std::string word = scanner.Word();
@@ -119,8 +118,7 @@ bool ReadZone(Scanner& scanner, PublishedDate* date) {
 
 // "HH:MM[:SS[.fraction]]" then an optional zone.
 bool ReadTime(Scanner& scanner, PublishedDate* date) {
-  if (!scanner.Number(1, 2, &date->hour) || !scanner.Take(':') ||
-      !scanner.Number(2, 2, &date->minute))
+  if (!scanner.Number(1, 2, &date->hour) || !scanner.Take(':') || !scanner.Number(2, 2, &date->minute))
     return false;
   date->precision = DatePrecision::kMinute;
   if (scanner.Take(':')) {
@@ -151,8 +149,7 @@ std::optional<PublishedDate> ParseYearFirst(std::string_view text) {
   date.precision = DatePrecision::kYear;
   char separator = 0;
   if (scanner.AtEnd()) return date;
-  if (!scanner.TakeAnyOf("-/.", &separator) || !scanner.Number(1, 2, &date.month))
-    return std::nullopt;
+  if (!scanner.TakeAnyOf("-/.", &separator) || !scanner.Number(1, 2, &date.month)) return std::nullopt;
   date.precision = DatePrecision::kMonth;
   if (scanner.AtEnd()) return date;
   if (!scanner.Take(separator) || !scanner.Number(1, 2, &date.day)) return std::nullopt;
@@ -167,8 +164,7 @@ std::optional<PublishedDate> ParseDayFirst(std::string_view text) {
   PublishedDate date;
   char separator = 0;
   if (!scanner.Number(1, 2, &date.day) || !scanner.TakeAnyOf("/-.", &separator) ||
-      !scanner.Number(1, 2, &date.month) || !scanner.Take(separator) ||
-      !scanner.Number(4, 4, &date.year))
+      !scanner.Number(1, 2, &date.month) || !scanner.Take(separator) || !scanner.Number(4, 4, &date.year))
     return std::nullopt;
   date.precision = DatePrecision::kDay;
   if (!ReadOptionalTime(scanner, &date) || !scanner.AtEnd()) return std::nullopt;
@@ -177,9 +173,9 @@ std::optional<PublishedDate> ParseDayFirst(std::string_view text) {
 
 // 1-12 for an English month name or its three-letter abbreviation, else 0.
 int MonthNumber(std::string_view word) {
-  static constexpr const char* kMonths[] = {"january", "february", "march",     "april",
-                                            "may",     "june",     "july",      "august",
-                                            "september", "october", "november", "december"};
+  static constexpr const char* kMonths[] = {"january",   "february", "march",    "april",
+                                            "may",       "june",     "july",     "august",
+                                            "september", "october",  "november", "december"};
   if (word.size() < 3) return 0;
   for (int month = 1; month <= 12; ++month) {
     std::string_view name = kMonths[month - 1];

@@ -43,8 +43,8 @@ Result<Decoded> DecodeHtml(std::string_view raw, std::string_view forced) {
       raw.substr(0, 2) == "\xFE\xFF") {
     Result<Decoded> decoded = internal::DecodeBytes(raw, "", ContentKind::kMarkup);
     if (decoded && !declared.empty() && canonical.empty())
-      decoded->warnings.push_back("the page declares an unknown charset '" + declared +
-                                  "'; read as " + decoded->encoding);
+      decoded->warnings.push_back("the page declares an unknown charset '" + declared + "'; read as " +
+                                  decoded->encoding);
     return decoded;
   }
   if (internal::IsValidUtf8WithNonAscii(raw)) {
@@ -58,10 +58,10 @@ Result<Decoded> DecodeHtml(std::string_view raw, std::string_view forced) {
 }
 
 bool IsVoidOrSelfClosing(std::string_view name) {
-  static constexpr std::string_view kNames[] = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-      "source", "track", "wbr", "p", "li", "dt", "dd", "td", "th", "tr", "option", "html",
-      "head", "body", "!doctype"};
+  static constexpr std::string_view kNames[] = {"area",   "base", "br",   "col",   "embed",   "hr",    "img",
+                                                "input",  "link", "meta", "param", "source",  "track", "wbr",
+                                                "p",      "li",   "dt",   "dd",    "td",      "th",    "tr",
+                                                "option", "html", "head", "body",  "!doctype"};
   for (std::string_view known : kNames)
     if (name == known) return true;
   return false;
@@ -106,9 +106,8 @@ struct OutputDeleter {
   void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
 };
 
-Article BuildArticle(std::string raw_html, const Decoded& decoded,
-                     const internal::PageMetadata& page, std::string_view first_heading,
-                     internal::WrittenContent content) {
+Article BuildArticle(std::string raw_html, const Decoded& decoded, const internal::PageMetadata& page,
+                     std::string_view first_heading, internal::WrittenContent content) {
   Article article;
   article.format = SourceFormat::kHtml;
   article.encoding = decoded.encoding;

@@ -14,16 +14,15 @@ Result<Rule::Match> ParseMatch(const TsvRow& row) {
   if (match == "class-id-word") return Rule::Match::kClassIdWord;
   if (match == "class-id-substring") return Rule::Match::kClassIdSubstring;
   if (match == "role") return Rule::Match::kRole;
-  return Status::Error(row.Where("unknown match '" + match +
-                                "' (expected tag, class-id-word, class-id-substring or role)"));
+  return Status::Error(
+      row.Where("unknown match '" + match + "' (expected tag, class-id-word, class-id-substring or role)"));
 }
 
 Result<bool> ParseScope(const TsvRow& row) {
   const std::string& scope = row.Get("scope");
   if (scope == "everywhere") return true;
   if (scope == "outside-content") return false;
-  return Status::Error(row.Where("unknown scope '" + scope +
-                                 "' (expected everywhere or outside-content)"));
+  return Status::Error(row.Where("unknown scope '" + scope + "' (expected everywhere or outside-content)"));
 }
 
 bool IsLowerAsciiPattern(std::string_view pattern) {
@@ -43,8 +42,8 @@ Result<Rule> ParseRule(const TsvRow& row) {
   rule.pattern = row.Get("pattern");
   rule.reason = row.Get("reason");
   if (!IsLowerAsciiPattern(rule.pattern))
-    return Status::Error(row.Where("pattern '" + rule.pattern +
-                                   "' must be non-empty lower-case ASCII without spaces"));
+    return Status::Error(
+        row.Where("pattern '" + rule.pattern + "' must be non-empty lower-case ASCII without spaces"));
   return rule;
 }
 
@@ -54,8 +53,7 @@ bool IsWordCharacter(char c) {
 
 // Returns true iff lower-case `attribute` has `word` between non-word characters.
 bool HasWord(std::string_view attribute, std::string_view word) {
-  for (size_t at = attribute.find(word); at != std::string_view::npos;
-       at = attribute.find(word, at + 1)) {
+  for (size_t at = attribute.find(word); at != std::string_view::npos; at = attribute.find(word, at + 1)) {
     bool starts = at == 0 || !IsWordCharacter(attribute[at - 1]);
     size_t end = at + word.size();
     bool ends = end == attribute.size() || !IsWordCharacter(attribute[end]);
@@ -64,13 +62,11 @@ bool HasWord(std::string_view attribute, std::string_view word) {
   return false;
 }
 
-bool Matches(const Rule& rule, std::string_view tag, std::string_view class_and_id,
-             std::string_view role) {
+bool Matches(const Rule& rule, std::string_view tag, std::string_view class_and_id, std::string_view role) {
   switch (rule.match) {
     case Rule::Match::kTag: return tag == rule.pattern;
     case Rule::Match::kClassIdWord: return HasWord(class_and_id, rule.pattern);
-    case Rule::Match::kClassIdSubstring:
-      return class_and_id.find(rule.pattern) != std::string_view::npos;
+    case Rule::Match::kClassIdSubstring: return class_and_id.find(rule.pattern) != std::string_view::npos;
     case Rule::Match::kRole: return HasWord(role, rule.pattern);
   }
   return false;
@@ -94,8 +90,7 @@ Result<HtmlBoilerplate> HtmlBoilerplate::LoadDefault() {
   return Load(DataPath("ingest/html-boilerplate.tsv"));
 }
 
-const HtmlBoilerplate::Rule* HtmlBoilerplate::Find(std::string_view tag,
-                                                   std::string_view class_attribute,
+const HtmlBoilerplate::Rule* HtmlBoilerplate::Find(std::string_view tag, std::string_view class_attribute,
                                                    std::string_view id_attribute,
                                                    std::string_view role_attribute,
                                                    bool inside_content) const {

@@ -136,12 +136,12 @@ class ContentChooser {
   void ScoreParagraph(const std::string& text, const GumboNode* owner) {
     size_t characters = CountCodePoints(text);
     if (characters < kMinParagraphCharacters) return;
-    double score = 1.0 + static_cast<double>(CountCommas(text)) +
-                   std::min(static_cast<double>(characters) / 100.0, 3.0);
+    double score =
+        1.0 + static_cast<double>(CountCommas(text)) + std::min(static_cast<double>(characters) / 100.0, 3.0);
     size_t count = ancestors_.size();
     const GumboNode* parent = owner ? owner : (count > 0 ? ancestors_[count - 1] : nullptr);
-    const GumboNode* grandparent = owner ? (count > 0 ? ancestors_[count - 1] : nullptr)
-                                         : (count > 1 ? ancestors_[count - 2] : nullptr);
+    const GumboNode* grandparent =
+        owner ? (count > 0 ? ancestors_[count - 1] : nullptr) : (count > 1 ? ancestors_[count - 2] : nullptr);
     if (parent) ScoreOf(parent).score += score;
     if (grandparent) ScoreOf(grandparent).score += score / 2;
     if (owner) ScoreOf(owner).paragraph_characters += characters;
@@ -191,8 +191,7 @@ class ContentChooser {
   }
 
   const GumboNode* ChooseRoot() {
-    if (const GumboNode* body = MostParagraphText(article_bodies_);
-        body && !VisibleText(body).empty())
+    if (const GumboNode* body = MostParagraphText(article_bodies_); body && !VisibleText(body).empty())
       return body;
     const GumboNode* article = MostParagraphText(articles_);
     if (article && ParagraphCharacters(article) == 0) article = nullptr;
@@ -206,9 +205,8 @@ class ContentChooser {
 
   // The last visible <h1> before the content, when the content has none.
   void ChooseHeadline(ContentChoice* choice) {
-    uint32_t root_start = choice->root->type == GUMBO_NODE_ELEMENT
-                              ? choice->root->v.element.start_pos.offset
-                              : 0;
+    uint32_t root_start =
+        choice->root->type == GUMBO_NODE_ELEMENT ? choice->root->v.element.start_pos.offset : 0;
     for (const GumboNode* heading : headings_) {
       std::string text = VisibleText(heading);
       if (text.empty()) continue;
@@ -217,8 +215,7 @@ class ContentChooser {
         choice->headline = nullptr;
         return;
       }
-      if (heading->v.element.start_pos.offset < root_start && text != site_name_)
-        choice->headline = heading;
+      if (heading->v.element.start_pos.offset < root_start && text != site_name_) choice->headline = heading;
     }
     if (choice->is_fallback_body) choice->headline = nullptr;
   }

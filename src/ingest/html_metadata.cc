@@ -84,8 +84,7 @@ void ReadElement(const GumboNode* node, Collected* collected) {
         ReadJsonLd(node, collected);
       break;
     case GUMBO_TAG_TIME:
-      if (HasAttribute(node, "datetime"))
-        AddDate(collected, kTimeElement, AttributeOf(node, "datetime"));
+      if (HasAttribute(node, "datetime")) AddDate(collected, kTimeElement, AttributeOf(node, "datetime"));
       break;
     default: break;
   }
@@ -122,7 +121,7 @@ namespace {
 std::string StripSiteName(const std::string& title, const std::string& site) {
   if (site.empty()) return title;
   // Separators: hyphen, bar, EN DASH (U+2013), EM DASH (U+2014), colon, guillemets.
-  static constexpr std::string_view kSeparators[] = {" - ", " | ", " \u2013 ", " \u2014 ",
+  static constexpr std::string_view kSeparators[] = {" - ", " | ",  " \u2013 ", " \u2014 ",
                                                      " : ", " :: ", " \u00BB ", " \u00AB "};
   std::string_view text = title;
   for (std::string_view separator : kSeparators) {

@@ -39,9 +39,9 @@ const HtmlBoilerplate::Rule* FurnitureRule(const HtmlBoilerplate& rules, const G
                                            bool inside_content);
 
 struct ContentChoice {
-  const GumboNode* root = nullptr;      // the element whose text is the article
-  bool is_fallback_body = false;        // no content found: the whole <body>
-  const GumboNode* headline = nullptr;  // an <h1> before `root` to write first, or nullptr
+  const GumboNode* root = nullptr;           // the element whose text is the article
+  bool is_fallback_body = false;             // no content found: the whole <body>
+  const GumboNode* headline = nullptr;       // an <h1> before `root` to write first, or nullptr
   const GumboNode* first_heading = nullptr;  // first visible <h1> of the page
 };
 

@@ -32,8 +32,7 @@ size_t CodePointLength(std::string_view text, size_t at) {
 // Returns true iff original[from..] and decoded[to..] go on alike (up to the
 // next '&' of the original, which may start another entity).
 bool GoOnAlike(std::string_view original, size_t from, std::string_view decoded, size_t to) {
-  if (from == original.size() || to == decoded.size())
-    return from == original.size() && to == decoded.size();
+  if (from == original.size() || to == decoded.size()) return from == original.size() && to == decoded.size();
   size_t next_entity = original.find('&', from);
   size_t limit = std::min({kResyncBytes, original.size() - from, decoded.size() - to,
                            (next_entity == std::string_view::npos ? original.size() : next_entity) - from});
@@ -53,7 +52,7 @@ bool FindResync(std::string_view original, size_t i, std::string_view decoded, s
   for (size_t length = 1; length <= max_length; ++length) {
     for (size_t k = 0; k < 3; ++k) {
       size_t text = options[k];
-      if (k < 2 && text == 0) continue;                         // no such code point
+      if (k < 2 && text == 0) continue;                        // no such code point
       if (k == 2 && one != 0 && original[i] == '&') continue;  // an entity stands for text
       if (GoOnAlike(original, i + length, decoded, j + text)) {
         *source_length = length;
@@ -226,14 +225,15 @@ class ContentWriter {
         at += space ? SpaceLength(text, at) : 1;
       auto source = piece.source_start + static_cast<uint32_t>(start);
       auto length = static_cast<uint32_t>(at - start);
-      if (space) writer_.Space(source, length);
-      else writer_.Word(text.substr(start, at - start), source, length);
+      if (space)
+        writer_.Space(source, length);
+      else
+        writer_.Word(text.substr(start, at - start), source, length);
     }
   }
 
   bool IsInBuffer(std::string_view piece) const {
-    return piece.data() >= buffer_.data() &&
-           piece.data() + piece.size() <= buffer_.data() + buffer_.size();
+    return piece.data() >= buffer_.data() && piece.data() + piece.size() <= buffer_.data() + buffer_.size();
   }
 
   void Drop(const GumboNode* node, const HtmlBoilerplate::Rule& rule) {

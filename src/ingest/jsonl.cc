@@ -41,10 +41,10 @@ std::string JoinNames(const std::vector<std::string>& names) {
 // The value a record gives for one role.
 struct FieldValue {
   bool present = false;
-  int rank = INT_MAX;     // index of the field name in the role's list
-  std::string name;       // the field it came from
-  std::string value;      // the string (or the number's digits)
-  std::string problem;    // "null", "an array", ... when not a usable string
+  int rank = INT_MAX;   // index of the field name in the role's list
+  std::string name;     // the field it came from
+  std::string value;    // the string (or the number's digits)
+  std::string problem;  // "null", "an array", ... when not a usable string
 
   bool usable() const { return present && problem.empty() && !IsBlank(value); }
 };
@@ -205,8 +205,8 @@ Article JsonRecordParser::State::BuildArticle(std::string_view where) {
   std::string published = Trimmed(values[kPublished]);
   article.metadata.published = ParseDate(published);
   if (!published.empty() && !article.metadata.published.known())
-    article.warnings.push_back("field '" + values[kPublished].name + "': cannot read the date '" +
-                               published + "'");
+    article.warnings.push_back("field '" + values[kPublished].name + "': cannot read the date '" + published +
+                               "'");
   return article;
 }
 
@@ -220,8 +220,7 @@ JsonRecordParser& JsonRecordParser::operator=(JsonRecordParser&&) noexcept = def
 Result<Article> JsonRecordParser::Parse(std::string_view line, std::string_view where) {
   if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // a BOM on the first line
   if (line.size() >= UINT32_MAX)
-    return Status::Error("record too large for 32-bit offsets (" + std::to_string(line.size()) +
-                         " bytes)");
+    return Status::Error("record too large for 32-bit offsets (" + std::to_string(line.size()) + " bytes)");
   if (IsBlank(line)) return Status::Error("empty line");
   if (Status read = state_->ReadRecord(line); !read) return read;
   if (!state_->values[kText].usable())

@@ -30,9 +30,9 @@ struct Extension {
   SourceFormat format;
 };
 constexpr Extension kExtensions[] = {
-    {".txt", SourceFormat::kText},     {".text", SourceFormat::kText},
-    {".html", SourceFormat::kHtml},    {".htm", SourceFormat::kHtml},
-    {".xhtml", SourceFormat::kHtml},   {".jsonl", SourceFormat::kJsonLines},
+    {".txt", SourceFormat::kText},        {".text", SourceFormat::kText},
+    {".html", SourceFormat::kHtml},       {".htm", SourceFormat::kHtml},
+    {".xhtml", SourceFormat::kHtml},      {".jsonl", SourceFormat::kJsonLines},
     {".ndjson", SourceFormat::kJsonLines}};
 
 bool EndsWith(std::string_view text, std::string_view suffix) {
@@ -93,10 +93,10 @@ SourceFormat SniffFormat(std::string_view head) {
 
 // One thing to read, found by walking the paths.
 struct PlannedInput {
-  std::string path;           // as the user will see it
-  std::string error;          // set: report this instead of reading
-  fs::path sidecar_folder;    // folder of the metadata.tsv that applies, or empty
-  uint64_t size = 0;          // bytes on disk, 0 when unknown
+  std::string path;         // as the user will see it
+  std::string error;        // set: report this instead of reading
+  fs::path sidecar_folder;  // folder of the metadata.tsv that applies, or empty
+  uint64_t size = 0;        // bytes on disk, 0 when unknown
 };
 
 class InputReader {
@@ -144,8 +144,10 @@ class InputReader {
     auto [at, added] = directory_sidecars_.try_emplace(folder.string());
     if (added) {
       Result<Sidecar> sidecar = LoadSidecar((folder / kDirectorySidecarName).string());
-      if (sidecar) at->second = std::move(*sidecar);
-      else sink_.OnError((folder / kDirectorySidecarName).string(), "metadata sidecar: " + sidecar.error());
+      if (sidecar)
+        at->second = std::move(*sidecar);
+      else
+        sink_.OnError((folder / kDirectorySidecarName).string(), "metadata sidecar: " + sidecar.error());
     }
     return at->second ? &*at->second : nullptr;
   }
@@ -153,7 +155,8 @@ class InputReader {
   // Sidecar metadata wins over what the document says (see ingest.h).
   void ApplySidecars(const PlannedInput& input, Article* article) {
     if (const Sidecar* folder = DirectorySidecar(input.sidecar_folder))
-      if (const ArticleMetadata* entry = folder->Find(input.path)) OverrideMetadata(*entry, &article->metadata);
+      if (const ArticleMetadata* entry = folder->Find(input.path))
+        OverrideMetadata(*entry, &article->metadata);
     if (explicit_sidecar_)
       if (const ArticleMetadata* entry = explicit_sidecar_->Find(input.path))
         OverrideMetadata(*entry, &article->metadata);
@@ -165,8 +168,10 @@ class InputReader {
     const Sidecar* explicit_sidecar = explicit_sidecar_ ? &*explicit_sidecar_ : nullptr;
     for (const Sidecar* sidecar : {DirectorySidecar(input.sidecar_folder), explicit_sidecar}) {
       if (!sidecar) continue;
-      if (const ArticleMetadata* entry = sidecar->Find(article->key)) OverrideMetadata(*entry, &article->metadata);
-      if (const ArticleMetadata* entry = sidecar->Find(input.path)) FillMissingMetadata(*entry, &article->metadata);
+      if (const ArticleMetadata* entry = sidecar->Find(article->key))
+        OverrideMetadata(*entry, &article->metadata);
+      if (const ArticleMetadata* entry = sidecar->Find(input.path))
+        FillMissingMetadata(*entry, &article->metadata);
     }
   }
 
@@ -227,9 +232,11 @@ class InputReader {
     Result<std::string_view> magic = peekable.Peek(2);
     if (!magic) return sink_.OnError(input.path, magic.error());
     bool gzipped = LooksGzipped(*magic);
-    if (!gzipped && input.size > options_.max_document_bytes && FormatOf(input, *magic) != SourceFormat::kJsonLines)
+    if (!gzipped && input.size > options_.max_document_bytes &&
+        FormatOf(input, *magic) != SourceFormat::kJsonLines)
       return sink_.OnError(input.path, "document too large (" + std::to_string(input.size) +
-                                           " bytes > limit " + std::to_string(options_.max_document_bytes) + ")");
+                                           " bytes > limit " + std::to_string(options_.max_document_bytes) +
+                                           ")");
     std::optional<internal::GunzipSource> gunzip;
     internal::ByteSource* source = &peekable;
     if (gzipped) source = &gunzip.emplace(&peekable);
@@ -252,8 +259,8 @@ class InputReader {
   }
 
   void ReadDocument(const PlannedInput& input, SourceFormat format, std::string bytes) {
-    Result<Article> article = format == SourceFormat::kHtml ? ReadHtml(std::move(bytes))
-                                                            : ReadText(std::move(bytes));
+    Result<Article> article =
+        format == SourceFormat::kHtml ? ReadHtml(std::move(bytes)) : ReadText(std::move(bytes));
     if (!article) {
       if (fatal_.ok()) sink_.OnError(input.path, article.error());
       return;
@@ -308,8 +315,8 @@ class InputReader {
       std::string where = input.path + ":" + std::to_string(lines.line_number());
       if (outcome == internal::LineReader::kError) return sink_.OnError(where, lines.error());
       if (outcome == internal::LineReader::kTooLong) {
-        sink_.OnError(where, "record too large (" + std::to_string(lines.line_length()) +
-                                 " bytes > limit " + std::to_string(options_.max_document_bytes) + ")");
+        sink_.OnError(where, "record too large (" + std::to_string(lines.line_length()) + " bytes > limit " +
+                                 std::to_string(options_.max_document_bytes) + ")");
         continue;
       }
       ReadRecord(input, parser, lines.line(), where);

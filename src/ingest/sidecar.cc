@@ -53,8 +53,8 @@ Status LoadTsv(const std::string& path, std::string_view text, Entries* entries)
     std::string file = NormalFileName(TrimAscii(row.Get("file")));
     if (TrimAscii(row.Get("file")).empty()) return Status::Error(row.Where("empty file name"));
     if (auto [at, added] = first_line.emplace(file, row.line()); !added)
-      return Status::Error(row.Where("'" + file + "' is listed twice (first on line " +
-                                     std::to_string(at->second) + ")"));
+      return Status::Error(
+          row.Where("'" + file + "' is listed twice (first on line " + std::to_string(at->second) + ")"));
     ArticleMetadata& metadata = (*entries)[file];
     for (const char* field : kFields) {
       if (table->ColumnIndex(field) < 0) continue;
@@ -105,8 +105,7 @@ Status LoadJson(const std::string& path, std::string_view text, Entries* entries
     auto file = entry.is_object() ? entry.find("file") : entry.end();
     if (!entry.is_object() || file == entry.end() || !file->is_string())
       return Status::Error(path + ": every array element must be an object with a string \"file\"");
-    if (Status added = AddJsonEntry(path, file->get<std::string>(), entry, entries); !added)
-      return added;
+    if (Status added = AddJsonEntry(path, file->get<std::string>(), entry, entries); !added) return added;
   }
   return Status::Ok();
 }
@@ -131,7 +130,8 @@ const ArticleMetadata* Sidecar::Find(std::string_view file_path) const {
   std::error_code error;
   fs::path folder = fs::absolute(folder_.empty() ? fs::path(".") : fs::path(folder_), error);
   fs::path file = fs::absolute(fs::path(std::string(file_path)), error);
-  std::string relative = file.lexically_normal().lexically_relative(folder.lexically_normal()).generic_string();
+  std::string relative =
+      file.lexically_normal().lexically_relative(folder.lexically_normal()).generic_string();
   std::string candidates[] = {relative, NormalFileName(file_path),
                               fs::path(std::string(file_path)).filename().string()};
   for (const std::string& candidate : candidates) {

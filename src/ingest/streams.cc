@@ -124,8 +124,8 @@ Result<size_t> GunzipSource::Read(char* buffer, size_t capacity) {
     if (stream_.avail_in == 0) {
       if (Status refilled = Refill(); !refilled) return refilled;
       if (inner_at_end_)
-        return Status::Error("gzip data is truncated (it ends after " +
-                             std::to_string(compressed_offset_) + " compressed bytes)");
+        return Status::Error("gzip data is truncated (it ends after " + std::to_string(compressed_offset_) +
+                             " compressed bytes)");
     }
     int code = inflate(&stream_, Z_NO_FLUSH);
     if (code == Z_STREAM_END) {
@@ -141,8 +141,7 @@ Result<size_t> GunzipSource::Read(char* buffer, size_t capacity) {
       return Status::Error(std::string("corrupt gzip data: ") +
                            (stream_.msg ? stream_.msg : "bad compressed data"));
     if (code == Z_MEM_ERROR) return Status::Error("out of memory while decompressing gzip data");
-    if (code != Z_OK && code != Z_BUF_ERROR)
-      return Status::Error("gzip error " + std::to_string(code));
+    if (code != Z_OK && code != Z_BUF_ERROR) return Status::Error("gzip error " + std::to_string(code));
     // Produce what we have rather than wait for a full buffer.
     if (stream_.avail_out < capacity && stream_.avail_in == 0) break;
   }

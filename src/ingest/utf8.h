@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "common/utf8.h"
 #include <string_view>
+#include "common/utf8.h"
 
 namespace hadath::ingest::internal {
 
@@ -15,8 +15,7 @@ namespace hadath::ingest::internal {
 // of the maximal ill-formed subpart to replace by one U+FFFD (at least 1),
 // and *truncated tells whether that subpart is a valid prefix cut off by the
 // end of `text`.
-inline int Utf8SequenceLength(std::string_view text, size_t at, size_t* bad_length,
-                              bool* truncated) {
+inline int Utf8SequenceLength(std::string_view text, size_t at, size_t* bad_length, bool* truncated) {
   auto byte = [&](size_t i) { return static_cast<uint8_t>(text[i]); };
   uint8_t lead = byte(at);
   int length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;

@@ -13,9 +13,7 @@ bool HasArabicWord(const text::Tokenizer& tokenizer, std::string_view form) {
   return false;
 }
 
-bool IsPadded(std::string_view form) {
-  return !form.empty() && (form.front() == ' ' || form.back() == ' ');
-}
+bool IsPadded(std::string_view form) { return !form.empty() && (form.front() == ' ' || form.back() == ' '); }
 
 // The fields that give an entry its meaning: all but `form` and `comment`.
 std::vector<std::string> ValuesOf(const TsvTable& table, const TsvRow& row) {
@@ -36,7 +34,9 @@ class Loader {
     Status checked = CheckForm(row, form);
     if (!checked.ok()) return checked;
     std::optional<Attach> attach = ParseAttach(table_.ColumnIndex("attach") >= 0 ? row.Get("attach") : "");
-    if (!attach) return Status::Error(row.Where("attach must be any, no-article or none, not '" + row.Get("attach") + "'"));
+    if (!attach)
+      return Status::Error(
+          row.Where("attach must be any, no-article or none, not '" + row.Get("attach") + "'"));
     auto added = builder_.Add(form, index, *attach);
     if (!added) return Status::Error(row.Where(added.error()));
     if (*added) return CompareWithEarlier(row, table_.rows()[**added]);
@@ -56,8 +56,9 @@ class Loader {
   }
 
   Status CompareWithEarlier(const TsvRow& row, const TsvRow& earlier) {
-    std::string same = "form '" + row.Get("form") + "' is the same as line " + std::to_string(earlier.line()) +
-                       " ('" + earlier.Get("form") + "') after normalisation";
+    std::string same = "form '" + row.Get("form") + "' is the same as line " +
+                       std::to_string(earlier.line()) + " ('" + earlier.Get("form") +
+                       "') after normalisation";
     if (ValuesOf(table_, row) != ValuesOf(table_, earlier))
       return Status::Error(row.Where(same + ", with different values"));
     warnings_.push_back(row.Where(same + "; kept once"));
@@ -80,8 +81,8 @@ Result<Lexicon> Lexicon::Load(const std::string& path, const text::Tokenizer& to
   return Parse(*text, path, tokenizer, options);
 }
 
-Result<Lexicon> Lexicon::Parse(std::string_view tsv, const std::string& path, const text::Tokenizer& tokenizer,
-                               const LexiconOptions& options) {
+Result<Lexicon> Lexicon::Parse(std::string_view tsv, const std::string& path,
+                               const text::Tokenizer& tokenizer, const LexiconOptions& options) {
   std::vector<std::string> columns = {"form"};
   columns.insert(columns.end(), options.required_columns.begin(), options.required_columns.end());
   auto table = TsvTable::Parse(tsv, path, columns);

@@ -101,7 +101,8 @@ class Search {
 
   // Keeps the match ending at `node` if it is strictly longer than the best
   // so far (earlier, less stripped analyses win ties).
-  void Consider(uint32_t node, uint32_t end_token, const text::CliticAnalysis& first, uint16_t enclitic_bytes) {
+  void Consider(uint32_t node, uint32_t end_token, const text::CliticAnalysis& first,
+                uint16_t enclitic_bytes) {
     const auto& terminal = trie_.terminals[node];
     if (!terminal || (found_ && end_token <= best_.end_token)) return;
     if (!Allows(terminal->attach, first, enclitic_bytes)) return;
@@ -131,7 +132,8 @@ void FillSpans(const text::TokenizedText& text, Match* match) {
 
 }  // namespace
 
-bool Matcher::MatchAt(const text::TokenizedText& text, uint32_t first_token, MatchState* state, Match* match) const {
+bool Matcher::MatchAt(const text::TokenizedText& text, uint32_t first_token, MatchState* state,
+                      Match* match) const {
   const text::Token& token = text.tokens[first_token];
   if (!token.is_word()) return false;
   std::string_view word = text.NormalizedOf(token);
@@ -199,6 +201,8 @@ Result<std::optional<uint32_t>> MatcherBuilder::Add(std::string_view form, uint3
   return std::optional<uint32_t>();
 }
 
-Matcher MatcherBuilder::Compile() && { return Matcher(std::shared_ptr<const Matcher::Trie>(std::move(trie_))); }
+Matcher MatcherBuilder::Compile() && {
+  return Matcher(std::shared_ptr<const Matcher::Trie>(std::move(trie_)));
+}
 
 }  // namespace hadath::lexicon

@@ -83,7 +83,8 @@ Result<std::vector<NumberWord>> ReadNumberWords(const Lexicon& lexicon) {
     auto high = row.Get("high").empty() ? value : ParseDouble(row.Get("high"));
     if (!value || !low || !high) return Status::Error(row.Where("value, low and high must be numbers"));
     if (!kind) return Status::Error(row.Where("kind must be cardinal, ordinal or vague"));
-    if (row.Get("scale") != "yes" && row.Get("scale") != "no") return Status::Error(row.Where("scale must be yes or no"));
+    if (row.Get("scale") != "yes" && row.Get("scale") != "no")
+      return Status::Error(row.Where("scale must be yes or no"));
     words.push_back({*value, *low, *high, *kind, row.Get("scale") == "yes"});
   }
   return words;
@@ -96,7 +97,8 @@ Result<std::vector<QualifierWord>> ReadQualifierWords(const Lexicon& lexicon) {
     auto qualifier = ParseQualifier(row.Get("qualifier"));
     if (!qualifier) return Status::Error(row.Where("unknown qualifier '" + row.Get("qualifier") + "'"));
     const std::string& position = row.Get("position");
-    if (position != "before" && position != "after") return Status::Error(row.Where("position must be before or after"));
+    if (position != "before" && position != "after")
+      return Status::Error(row.Where("position must be before or after"));
     words.push_back({*qualifier, position == "after"});
   }
   return words;
@@ -106,7 +108,8 @@ Result<std::vector<Role>> ReadRoles(const Lexicon& lexicon) {
   std::vector<Role> roles;
   for (uint32_t i = 0; i < lexicon.size(); ++i) {
     auto role = ParseRole(lexicon.entry(i).Get("role"));
-    if (!role) return Status::Error(lexicon.entry(i).Where("unknown role '" + lexicon.entry(i).Get("role") + "'"));
+    if (!role)
+      return Status::Error(lexicon.entry(i).Where("unknown role '" + lexicon.entry(i).Get("role") + "'"));
     roles.push_back(*role);
   }
   return roles;
@@ -176,10 +179,10 @@ struct Item {
   enum class Type : uint8_t { kNumber, kLink, kQualifier } type;
   uint32_t first_token, end_token;
   Span span;
-  NumberWord number{};      // kNumber
-  bool in_words = false;    // kNumber written in words
-  bool after_and = false;   // kNumber carrying the proclitic "and" (وعشرون)
-  Role role{};              // kLink
+  NumberWord number{};        // kNumber
+  bool in_words = false;      // kNumber written in words
+  bool after_and = false;     // kNumber carrying the proclitic "and" (وعشرون)
+  Role role{};                // kLink
   QualifierWord qualifier{};  // kQualifier
 };
 
@@ -268,7 +271,8 @@ class Grammar {
   }
 
   bool AddsUp(const Reading& reading, const Item& item) const {
-    return items_[reading.first_item].in_words && item.in_words && IsCompound(reading.value, item.number.value);
+    return items_[reading.first_item].in_words && item.in_words &&
+           IsCompound(reading.value, item.number.value);
   }
   static void Add(Reading* reading, const Item& item, size_t end_item) {
     reading->value += item.number.value;
@@ -305,7 +309,8 @@ class Grammar {
     uint32_t first = items_[low.first_item].first_token, hyphen = items_[next - 1].end_token;
     uint32_t after = items_[next].end_token;
     return hyphen + 1 == items_[next].first_token && IsToken(hyphen, "-") &&
-           !(first > 0 && IsDateSeparator(first - 1)) && !(after < text_.tokens.size() && IsDateSeparator(after));
+           !(first > 0 && IsDateSeparator(first - 1)) &&
+           !(after < text_.tokens.size() && IsDateSeparator(after));
   }
 
   bool IsToken(uint32_t token, std::string_view form) const {
@@ -334,8 +339,8 @@ class Grammar {
     if (start > 0 && items_[start - 1].type == Item::Type::kQualifier && Adjacent(start - 1, start) &&
         !items_[start - 1].qualifier.after)
       qualifier = &items_[start - 1];
-    else if (end < items_.size() && items_[end].type == Item::Type::kQualifier && items_[end].qualifier.after &&
-             FollowsClosely(number->end_token, items_[end].first_token))
+    else if (end < items_.size() && items_[end].type == Item::Type::kQualifier &&
+             items_[end].qualifier.after && FollowsClosely(number->end_token, items_[end].first_token))
       qualifier = &items_[end];
     if (!qualifier) return;
     number->qualifier = qualifier->qualifier.qualifier;
@@ -368,7 +373,10 @@ void NumberReader::Read(const text::TokenizedText& text, MatchState* state, std:
       item.qualifier = words.qualifier_words[match.entry];
     } else if (current.kind == text::TokenKind::kNumber) {
       auto value = ParseDigits(text.NormalizedOf(current));
-      if (!value) { ++token; continue; }
+      if (!value) {
+        ++token;
+        continue;
+      }
       item.type = Item::Type::kNumber;
       item.number = {*value, *value, *value, NumberKind::kCardinal, false};
       match.end_token = token + 1;
@@ -377,8 +385,9 @@ void NumberReader::Read(const text::TokenizedText& text, MatchState* state, std:
       item.type = Item::Type::kNumber;
       item.number = words.number_words[match.entry];
       item.in_words = true;
-      item.after_and = !words.and_form.empty() &&
-                       text.NormalizedOf(current).substr(0, match.proclitic_bytes).starts_with(words.and_form);
+      item.after_and =
+          !words.and_form.empty() &&
+          text.NormalizedOf(current).substr(0, match.proclitic_bytes).starts_with(words.and_form);
     } else if (words.links.matcher().MatchAt(text, token, state, &match)) {
       item.type = Item::Type::kLink;
       item.role = words.roles[match.entry];
@@ -393,7 +402,10 @@ void NumberReader::Read(const text::TokenizedText& text, MatchState* state, std:
   }
   Grammar grammar(text, items);
   for (size_t i = 0; i < items.size();) {
-    if (items[i].type != Item::Type::kNumber) { ++i; continue; }
+    if (items[i].type != Item::Type::kNumber) {
+      ++i;
+      continue;
+    }
     Number number;
     i = grammar.ReadExpression(i, &number);
     out->push_back(number);

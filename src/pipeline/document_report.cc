@@ -16,8 +16,8 @@ void AppendHeader(const Document& document, const ReportOptions& options, std::s
   auto or_dash = [](const std::string& value) { return value.empty() ? std::string("-") : value; };
   *out += fmt::format("document   {}\nkey        {}\n", document.id, article.key);
   if (options.include_paths) *out += fmt::format("path       {}\n", article.path);
-  *out += fmt::format("format     {}, {} ({} bytes as read)\n", FormatName(article.format),
-                      article.encoding, article.raw.size());
+  *out += fmt::format("format     {}, {} ({} bytes as read)\n", FormatName(article.format), article.encoding,
+                      article.raw.size());
   *out += fmt::format("outlet     {}\nurl        {}\n", or_dash(metadata.outlet), or_dash(metadata.url));
   *out += fmt::format("published  {}\n",
                       published.known() ? published.ToIso() + " (" + PrecisionName(published.precision) + ")"
@@ -33,15 +33,15 @@ void AppendTokens(const text::Tokenizer& tokenizer, const Document& document, co
   for (const text::Token& token : tokens.tokens) {
     Span in_text{sentence.text.start + token.span.start, sentence.text.start + token.span.end};
     Span raw = document.RawSpan(in_text);
-    *out += fmt::format("      {:>6}-{:<6} {:<11} {}  [{}]\n", raw.start, raw.end,
-                        text::KindName(token.kind), document.TextOf(in_text), tokens.NormalizedOf(token));
+    *out += fmt::format("      {:>6}-{:<6} {:<11} {}  [{}]\n", raw.start, raw.end, text::KindName(token.kind),
+                        document.TextOf(in_text), tokens.NormalizedOf(token));
   }
 }
 
 void AppendSentences(const Document& document, const ReportOptions& options, std::string* out) {
-  *out += fmt::format(
-      "\n-- text: {} paragraphs, {} sentences; [start-end] are byte offsets in the original\n",
-      document.paragraphs.size(), document.sentences.size());
+  *out +=
+      fmt::format("\n-- text: {} paragraphs, {} sentences; [start-end] are byte offsets in the original\n",
+                  document.paragraphs.size(), document.sentences.size());
   uint32_t paragraph = 0;
   for (size_t i = 0; i < document.sentences.size(); ++i) {
     const Sentence& sentence = document.sentences[i];

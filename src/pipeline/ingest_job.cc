@@ -8,7 +8,6 @@
 namespace hadath::pipeline {
 namespace {
 
-
 std::string JoinPaths(const std::vector<std::string>& paths) {
   std::string joined;
   for (const std::string& path : paths) joined += (joined.empty() ? "" : " ") + path;
@@ -105,22 +104,20 @@ class StoringSink final : public ingest::ArticleSink {
 
 }  // namespace
 
-Result<IngestSummary> RunIngestJob(const std::vector<std::string>& paths,
-                                   const IngestJobOptions& options, const clean::Cleaner& cleaner,
-                                   store::Store& store) {
+Result<IngestSummary> RunIngestJob(const std::vector<std::string>& paths, const IngestJobOptions& options,
+                                   const clean::Cleaner& cleaner, store::Store& store) {
   IngestSummary summary;
   std::string started_at = UtcNowIso();
   auto started = std::chrono::steady_clock::now();
   StoringSink sink(options, cleaner, store, summary);
   Status read = ingest::ReadInputs(paths, options.input, sink);
   Status stored = sink.Finish();
-  summary.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!stored) return stored;
   if (!read) return read;
 
-  store::RunRecord run{started_at, UtcNowIso(), JoinPaths(paths), summary.added,
-                       summary.duplicates, summary.updated, summary.failed, summary.errors};
+  store::RunRecord run{started_at,         UtcNowIso(),     JoinPaths(paths), summary.added,
+                       summary.duplicates, summary.updated, summary.failed,   summary.errors};
   if (Status recorded = store.BeginBatch(); !recorded) return recorded;
   if (Status recorded = store.RecordRun(run); !recorded) {
     store.RollbackBatch();

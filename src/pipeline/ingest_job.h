@@ -30,20 +30,19 @@ struct IngestJobOptions {
 };
 
 struct IngestSummary {
-  int64_t read = 0;        // articles read (good or bad)
+  int64_t read = 0;  // articles read (good or bad)
   int64_t added = 0;
   int64_t duplicates = 0;  // same text already stored
   int64_t updated = 0;     // new text under a known identity (an edited article)
   int64_t failed = 0;
-  int64_t warnings = 0;    // stored, with a warning (e.g. bad bytes replaced)
-  uint64_t bytes = 0;      // original bytes of the articles read
+  int64_t warnings = 0;  // stored, with a warning (e.g. bad bytes replaced)
+  uint64_t bytes = 0;    // original bytes of the articles read
   double seconds = 0;
   std::vector<std::pair<std::string, std::string>> errors;  // (where, reason)
 };
 
 // Fails only when the store fails; bad inputs are counted in the summary.
-Result<IngestSummary> RunIngestJob(const std::vector<std::string>& paths,
-                                   const IngestJobOptions& options, const clean::Cleaner& cleaner,
-                                   store::Store& store);
+Result<IngestSummary> RunIngestJob(const std::vector<std::string>& paths, const IngestJobOptions& options,
+                                   const clean::Cleaner& cleaner, store::Store& store);
 
 }  // namespace hadath::pipeline

@@ -3,8 +3,7 @@
 namespace hadath::store {
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
-  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &statement_, nullptr) !=
-      SQLITE_OK) {
+  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &statement_, nullptr) != SQLITE_OK) {
     prepare_error_ = sqlite3_errmsg(db);
     statement_ = nullptr;
   }
@@ -18,8 +17,7 @@ Statement& Statement::Bind(int index, std::string_view text) {
 }
 
 Statement& Statement::BindBlob(int index, std::string_view bytes) {
-  sqlite3_bind_blob(statement_, index, bytes.data(), static_cast<int>(bytes.size()),
-                    SQLITE_TRANSIENT);
+  sqlite3_bind_blob(statement_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
   return *this;
 }
 
@@ -62,8 +60,7 @@ void Statement::Reset() {
 
 Status Statement::status() const {
   if (!statement_) return Status::Error("SQL prepare failed: " + prepare_error_);
-  if (last_code_ == SQLITE_ROW || last_code_ == SQLITE_DONE || last_code_ == SQLITE_OK)
-    return Status::Ok();
+  if (last_code_ == SQLITE_ROW || last_code_ == SQLITE_DONE || last_code_ == SQLITE_OK) return Status::Ok();
   return Status::Error(std::string("SQLite: ") + sqlite3_errmsg(db_));
 }
 
@@ -83,15 +80,12 @@ std::string Statement::Blob(int column) const {
                      static_cast<size_t>(sqlite3_column_bytes(statement_, column)));
 }
 
-bool Statement::IsNull(int column) const {
-  return sqlite3_column_type(statement_, column) == SQLITE_NULL;
-}
+bool Statement::IsNull(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
 
 Result<Database> Database::Open(const std::string& path) {
   Database database;
   int code = sqlite3_open_v2(path.c_str(), &database.db_,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (code != SQLITE_OK) {
     std::string message = database.db_ ? sqlite3_errmsg(database.db_) : sqlite3_errstr(code);
     return Status::Error(path + ": cannot open database: " + message);

@@ -2,8 +2,8 @@
 #include <chrono>
 #include <ctime>
 
-#include "common/clock.h"
 #include <unordered_map>
+#include "common/clock.h"
 
 #include "hadath/store.h"
 #include "store/schema.h"
@@ -12,15 +12,13 @@
 namespace hadath::store {
 namespace {
 
-
 const char* KindName(BlockKind kind) { return kind == BlockKind::kHeadline ? "headline" : "body"; }
 BlockKind KindFromName(std::string_view name) {
   return name == "headline" ? BlockKind::kHeadline : BlockKind::kBody;
 }
 
 std::string IdentityOf(const Document& document) {
-  return document.article.metadata.url.empty() ? document.article.key
-                                               : document.article.metadata.url;
+  return document.article.metadata.url.empty() ? document.article.key : document.article.metadata.url;
 }
 
 class SqliteStore final : public Store {
@@ -28,8 +26,8 @@ class SqliteStore final : public Store {
   explicit SqliteStore(Database database) : db_(std::move(database)) {}
 
   Status Initialise() {
-    Status pragmas = db_.Execute(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    Status pragmas =
+        db_.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
     if (!pragmas) return pragmas;
     return Migrate();
   }
@@ -106,8 +104,7 @@ Result<int64_t> SqliteStore::QueryInt(std::string_view sql) {
   return statement.Int(0);
 }
 
-Result<std::vector<std::pair<std::string, int64_t>>> SqliteStore::QueryCounts(
-    std::string_view sql) {
+Result<std::vector<std::pair<std::string, int64_t>>> SqliteStore::QueryCounts(std::string_view sql) {
   Statement statement(db_.handle(), sql);
   std::vector<std::pair<std::string, int64_t>> counts;
   while (statement.Step()) counts.emplace_back(statement.Text(0), statement.Int(1));
@@ -116,8 +113,9 @@ Result<std::vector<std::pair<std::string, int64_t>>> SqliteStore::QueryCounts(
 }
 
 Status SqliteStore::AddKey(const std::string& key, const std::string& doc_id) {
-  Statement& insert = Prepared("INSERT OR IGNORE INTO document_keys(doc_key, doc_id, first_seen) "
-                   "VALUES (?1, ?2, ?3)");
+  Statement& insert = Prepared(
+      "INSERT OR IGNORE INTO document_keys(doc_key, doc_id, first_seen) "
+      "VALUES (?1, ?2, ?3)");
   return insert.Bind(1, key).Bind(2, doc_id).Bind(3, UtcNowIso()).Run();
 }
 
@@ -146,8 +144,7 @@ Result<PutOutcome> SqliteStore::PutDocument(const Document& document) {
   if (Status keyed = AddKey(document.article.key, document.id); !keyed) return keyed;
   for (const std::string& old_id : older_ids) {
     Statement& supersede = Prepared("UPDATE documents SET superseded_by = ?1 WHERE id = ?2");
-    if (Status updated = supersede.Bind(1, document.id).Bind(2, old_id).Run(); !updated)
-      return updated;
+    if (Status updated = supersede.Bind(1, document.id).Bind(2, old_id).Run(); !updated) return updated;
   }
   return older_ids.empty() ? PutOutcome::kAdded : PutOutcome::kUpdated;
 }
@@ -177,15 +174,17 @@ Status SqliteStore::InsertDocument(const Document& document) {
 }
 
 Status SqliteStore::InsertSpans(const Document& document) {
-  Statement& paragraph = Prepared("INSERT INTO paragraphs(doc_id, idx, start, end, kind) VALUES (?1,?2,?3,?4,?5)");
+  Statement& paragraph =
+      Prepared("INSERT INTO paragraphs(doc_id, idx, start, end, kind) VALUES (?1,?2,?3,?4,?5)");
   for (size_t i = 0; i < document.paragraphs.size(); ++i) {
     const Paragraph& p = document.paragraphs[i];
     paragraph.Bind(1, document.id).Bind(2, static_cast<int64_t>(i)).Bind(3, int64_t{p.text.start});
     paragraph.Bind(4, int64_t{p.text.end}).Bind(5, KindName(p.kind));
     if (Status s = paragraph.Run(); !s) return s;
   }
-  Statement& sentence = Prepared("INSERT INTO sentences(doc_id, idx, paragraph, start, end, raw_start, raw_end, "
-                     "kind) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
+  Statement& sentence = Prepared(
+      "INSERT INTO sentences(doc_id, idx, paragraph, start, end, raw_start, raw_end, "
+      "kind) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
   for (size_t i = 0; i < document.sentences.size(); ++i) {
     const Sentence& s = document.sentences[i];
     Span raw = document.RawSpan(s.text);
@@ -194,8 +193,9 @@ Status SqliteStore::InsertSpans(const Document& document) {
     sentence.Bind(6, int64_t{raw.start}).Bind(7, int64_t{raw.end}).Bind(8, KindName(s.kind));
     if (Status status = sentence.Run(); !status) return status;
   }
-  Statement& dropped = Prepared("INSERT INTO dropped(doc_id, idx, raw_start, raw_end, reason, text) "
-                    "VALUES (?1,?2,?3,?4,?5,?6)");
+  Statement& dropped = Prepared(
+      "INSERT INTO dropped(doc_id, idx, raw_start, raw_end, reason, text) "
+      "VALUES (?1,?2,?3,?4,?5,?6)");
   for (size_t i = 0; i < document.dropped.size(); ++i) {
     const DroppedBlock& d = document.dropped[i];
     dropped.Bind(1, document.id).Bind(2, static_cast<int64_t>(i)).Bind(3, int64_t{d.source.start});
@@ -226,8 +226,7 @@ DocumentSummary ReadSummary(const Statement& row) {
   return summary;
 }
 
-Result<DocumentSummary> SqliteStore::SummaryWhere(std::string_view condition,
-                                                  std::string_view value) {
+Result<DocumentSummary> SqliteStore::SummaryWhere(std::string_view condition, std::string_view value) {
   std::string sql = std::string(kSummaryColumns) + "WHERE " + std::string(condition) +
                     " ORDER BY (d.superseded_by IS NOT NULL), d.rowid DESC LIMIT 2";
   Statement query(db_.handle(), sql);
@@ -238,16 +237,15 @@ Result<DocumentSummary> SqliteStore::SummaryWhere(std::string_view condition,
   if (found.empty()) return Status::Error("not found");
   bool ambiguous = found.size() > 1 && !found[0].superseded_by && !found[1].superseded_by;
   if (ambiguous)
-    return Status::Error("'" + std::string(value) + "' matches several documents (" + found[0].id +
-                         ", " + found[1].id + ", ...); give more of the id");
+    return Status::Error("'" + std::string(value) + "' matches several documents (" + found[0].id + ", " +
+                         found[1].id + ", ...); give more of the id");
   return found[0];
 }
 
 Result<DocumentSummary> SqliteStore::FindDocument(std::string_view reference) {
   if (reference.empty()) return Status::Error("empty document reference");
   if (auto by_id = SummaryWhere("d.id = ?1", reference)) return by_id;
-  if (auto by_key = SummaryWhere(
-          "d.id IN (SELECT doc_id FROM document_keys WHERE doc_key = ?1)", reference))
+  if (auto by_key = SummaryWhere("d.id IN (SELECT doc_id FROM document_keys WHERE doc_key = ?1)", reference))
     return by_key;
   if (auto by_url = SummaryWhere("d.url = ?1", reference)) return by_url;
   if (reference.size() >= 4) {
@@ -258,8 +256,8 @@ Result<DocumentSummary> SqliteStore::FindDocument(std::string_view reference) {
 }
 
 Result<std::vector<DocumentSummary>> SqliteStore::ListDocuments(int64_t limit, int64_t offset) {
-  std::string sql = std::string(kSummaryColumns) +
-                    "WHERE d.superseded_by IS NULL ORDER BY d.rowid LIMIT ?1 OFFSET ?2";
+  std::string sql =
+      std::string(kSummaryColumns) + "WHERE d.superseded_by IS NULL ORDER BY d.rowid LIMIT ?1 OFFSET ?2";
   Statement query(db_.handle(), sql);
   query.Bind(1, limit).Bind(2, offset);
   std::vector<DocumentSummary> summaries;
@@ -302,9 +300,9 @@ Result<Document> SqliteStore::LoadDocument(std::string_view id) {
                        "SELECT start, end, kind FROM paragraphs WHERE doc_id = ?1 ORDER BY idx");
   paragraphs.Bind(1, id);
   while (paragraphs.Step())
-    document.paragraphs.push_back({{static_cast<uint32_t>(paragraphs.Int(0)),
-                                    static_cast<uint32_t>(paragraphs.Int(1))},
-                                   KindFromName(paragraphs.Text(2))});
+    document.paragraphs.push_back(
+        {{static_cast<uint32_t>(paragraphs.Int(0)), static_cast<uint32_t>(paragraphs.Int(1))},
+         KindFromName(paragraphs.Text(2))});
   Statement sentences(db_.handle(),
                       "SELECT start, end, paragraph, kind FROM sentences WHERE doc_id = ?1 "
                       "ORDER BY idx");
@@ -312,7 +310,8 @@ Result<Document> SqliteStore::LoadDocument(std::string_view id) {
   while (sentences.Step())
     document.sentences.push_back(
         {{static_cast<uint32_t>(sentences.Int(0)), static_cast<uint32_t>(sentences.Int(1))},
-         static_cast<uint32_t>(sentences.Int(2)), KindFromName(sentences.Text(3))});
+         static_cast<uint32_t>(sentences.Int(2)),
+         KindFromName(sentences.Text(3))});
   Statement dropped(db_.handle(),
                     "SELECT raw_start, raw_end, text, reason FROM dropped WHERE doc_id = ?1 "
                     "ORDER BY idx");
@@ -320,7 +319,8 @@ Result<Document> SqliteStore::LoadDocument(std::string_view id) {
   while (dropped.Step())
     document.dropped.push_back(
         {{static_cast<uint32_t>(dropped.Int(0)), static_cast<uint32_t>(dropped.Int(1))},
-         dropped.Text(2), dropped.Text(3)});
+         dropped.Text(2),
+         dropped.Text(3)});
   Statement warnings(db_.handle(), "SELECT message FROM document_warnings WHERE doc_id = ?1");
   warnings.Bind(1, id);
   while (warnings.Step()) article.warnings.push_back(warnings.Text(0));
@@ -335,11 +335,9 @@ Status SqliteStore::RecordRun(const RunRecord& run) {
   insert.Bind(4, run.added).Bind(5, run.duplicates).Bind(6, run.updated).Bind(7, run.failed);
   if (Status status = insert.Run(); !status) return status;
   int64_t run_id = sqlite3_last_insert_rowid(db_.handle());
-  Statement error(db_.handle(),
-                  "INSERT INTO ingest_errors(run_id, location, reason) VALUES (?1, ?2, ?3)");
+  Statement error(db_.handle(), "INSERT INTO ingest_errors(run_id, location, reason) VALUES (?1, ?2, ?3)");
   for (const auto& [where, reason] : run.errors)
-    if (Status status = error.Bind(1, run_id).Bind(2, where).Bind(3, reason).Run(); !status)
-      return status;
+    if (Status status = error.Bind(1, run_id).Bind(2, where).Bind(3, reason).Run(); !status) return status;
   return Status::Ok();
 }
 
@@ -357,11 +355,9 @@ Result<Stats> SqliteStore::GetStats() {
       {&stats.sentences,
        "SELECT COUNT(*) FROM sentences s JOIN documents d ON d.id = s.doc_id "
        "WHERE d.superseded_by IS NULL"},
-      {&stats.raw_bytes,
-       "SELECT COALESCE(SUM(LENGTH(raw)),0) FROM documents WHERE superseded_by IS NULL"},
+      {&stats.raw_bytes, "SELECT COALESCE(SUM(LENGTH(raw)),0) FROM documents WHERE superseded_by IS NULL"},
       {&stats.events, "SELECT COUNT(*) FROM events"},
-      {&stats.undated,
-       "SELECT COUNT(*) FROM documents WHERE superseded_by IS NULL AND published IS NULL"},
+      {&stats.undated, "SELECT COUNT(*) FROM documents WHERE superseded_by IS NULL AND published IS NULL"},
       {&stats.ingest_runs, "SELECT COUNT(*) FROM ingest_runs"},
       {&stats.ingest_errors, "SELECT COUNT(*) FROM ingest_errors"},
   };

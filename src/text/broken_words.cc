@@ -88,7 +88,8 @@ class Joiner {
 // Variants behind every plain proclitic are listed so that "لدا-عش" is
 // found; a few of them are never written (ل + القاعدة is spelt للقاعدة),
 // which costs nothing but a little room.
-void Tokenizer::SplitWords::Add(const std::string& normalized_form, const std::vector<std::string>& proclitics) {
+void Tokenizer::SplitWords::Add(const std::string& normalized_form,
+                                const std::vector<std::string>& proclitics) {
   std::vector<std::string> variants = {normalized_form};
   for (const std::string& proclitic : proclitics) variants.push_back(proclitic + normalized_form);
   for (const std::string& variant : variants) {

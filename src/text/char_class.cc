@@ -31,7 +31,8 @@ CharClass ComputeClass(UChar32 code_point) {
 
 std::vector<CharClass> BuildTable() {
   std::vector<CharClass> table(0x10000);
-  for (UChar32 code_point = 0; code_point < 0x10000; ++code_point) table[code_point] = ComputeClass(code_point);
+  for (UChar32 code_point = 0; code_point < 0x10000; ++code_point)
+    table[code_point] = ComputeClass(code_point);
   return table;
 }
 

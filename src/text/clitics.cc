@@ -24,7 +24,8 @@ using Inventory = CliticSegmenter::Inventory;
 constexpr size_t kMinimumStemLetters = 2;
 
 size_t CountLetters(std::string_view utf8) {
-  return static_cast<size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+  return static_cast<size_t>(
+      std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
 Status AddRow(const TsvRow& row, const Normalizer& normalizer, Inventory* inventory) {
@@ -75,7 +76,8 @@ void ForEachFront(const Inventory& inventory, std::string_view word, uint8_t sid
   visit(Front{0, {}, false});
   if (!(sides & kProcliticSide)) return;
   for (const auto& proclitic : inventory.proclitics) {
-    if (!StartsWith(word, proclitic.form) || CountLetters(word.substr(proclitic.form.size())) < kMinimumStemLetters)
+    if (!StartsWith(word, proclitic.form) ||
+        CountLetters(word.substr(proclitic.form.size())) < kMinimumStemLetters)
       continue;
     uint16_t bytes = static_cast<uint16_t>(proclitic.form.size());
     visit(Front{bytes, proclitic.restore, proclitic.article});
@@ -114,7 +116,9 @@ void AddWithEnclitics(const Inventory& inventory, std::string_view word, const F
     for (const auto& final : inventory.finals)
       if (EndsWith(core, final.form))
         out->push_back({front.bytes, enclitic_bytes, front.article,
-                        std::string(front.restore).append(core.substr(0, core.size() - final.form.size())).append(final.restore)});
+                        std::string(front.restore)
+                            .append(core.substr(0, core.size() - final.form.size()))
+                            .append(final.restore)});
   }
 }
 

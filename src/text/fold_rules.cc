@@ -63,14 +63,16 @@ Status ParseTarget(const TsvRow& row, FoldRule* rule) {
     if (!range) return Status::Error(row.Where("bad target range '" + to + "'"));
     if (range->second - range->first != rule->last - rule->first)
       return Status::Error(row.Where("target range '" + to + "' is not as long as the source range"));
-    if (IsSurrogate(range->first) || IsSurrogate(range->second) || (range->first < 0xD800 && range->second > 0xDFFF))
+    if (IsSurrogate(range->first) || IsSurrogate(range->second) ||
+        (range->first < 0xD800 && range->second > 0xDFFF))
       return Status::Error(row.Where("target '" + to + "' holds a surrogate, which is no character"));
     rule->target = FoldRule::Target::kRange;
     rule->to = std::u32string(1, range->first);
     return Status::Ok();
   }
   auto sequence = ParseSequence(to);
-  if (!sequence) return Status::Error(row.Where("bad target '" + to + "': expected U+XXXX code points, a range or nfkc"));
+  if (!sequence)
+    return Status::Error(row.Where("bad target '" + to + "': expected U+XXXX code points, a range or nfkc"));
   if (std::any_of(sequence->begin(), sequence->end(), IsSurrogate))
     return Status::Error(row.Where("target '" + to + "' holds a surrogate, which is no character"));
   rule->to = std::move(*sequence);
@@ -82,9 +84,12 @@ Result<FoldRule> ParseRule(const TsvRow& row) {
   rule.where = row.Where("");
   rule.where.resize(rule.where.size() - 2);  // drop ": "
   auto range = ParseRange(row.Get("from"));
-  if (!range) return Status::Error(row.Where("bad source '" + row.Get("from") + "': expected U+XXXX or U+XXXX..U+YYYY"));
+  if (!range)
+    return Status::Error(
+        row.Where("bad source '" + row.Get("from") + "': expected U+XXXX or U+XXXX..U+YYYY"));
   if (range->second > kLastFoldableCodePoint)
-    return Status::Error(row.Where("source '" + row.Get("from") + "' is outside the BMP, which the fold table covers"));
+    return Status::Error(
+        row.Where("source '" + row.Get("from") + "' is outside the BMP, which the fold table covers"));
   rule.first = range->first;
   rule.last = range->second;
   rule.fold_class = row.Get("class");
@@ -94,7 +99,8 @@ Result<FoldRule> ParseRule(const TsvRow& row) {
 }
 
 Status CheckNoOverlap(std::vector<FoldRule>* rules) {
-  std::sort(rules->begin(), rules->end(), [](const FoldRule& a, const FoldRule& b) { return a.first < b.first; });
+  std::sort(rules->begin(), rules->end(),
+            [](const FoldRule& a, const FoldRule& b) { return a.first < b.first; });
   for (size_t i = 1; i < rules->size(); ++i)
     if ((*rules)[i].first <= (*rules)[i - 1].last)
       return Status::Error((*rules)[i].where + ": overlaps the rule at " + (*rules)[i - 1].where);
@@ -120,12 +126,9 @@ Result<std::vector<FoldRule>> LoadFoldRules(const std::string& path) {
 std::u32string ApplyRule(const FoldRule& rule, char32_t code_point) {
   assert(code_point >= rule.first && code_point <= rule.last);
   switch (rule.target) {
-    case FoldRule::Target::kSequence:
-      return rule.to;
-    case FoldRule::Target::kRange:
-      return std::u32string(1, rule.to[0] + (code_point - rule.first));
-    case FoldRule::Target::kNfkc:
-      break;
+    case FoldRule::Target::kSequence: return rule.to;
+    case FoldRule::Target::kRange: return std::u32string(1, rule.to[0] + (code_point - rule.first));
+    case FoldRule::Target::kNfkc: break;
   }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);

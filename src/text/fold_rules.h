@@ -11,7 +11,7 @@
 namespace hadath::text {
 
 inline constexpr char32_t kLastFoldableCodePoint = 0xFFFF;  // the table covers the BMP
-inline constexpr int kMaxFoldDepth = 8;                      // replacements folded again at most this often
+inline constexpr int kMaxFoldDepth = 8;                     // replacements folded again at most this often
 
 struct FoldRule {
   enum class Target { kSequence, kRange, kNfkc };

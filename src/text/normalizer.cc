@@ -35,8 +35,8 @@ struct Normalizer::Tables {
   uint32_t max_output_bytes = 4;  // most bytes one input character can produce
 
   std::string_view Replacement(uint32_t entry) const {
-    return std::string_view(replacements).substr((entry & ~kReplacedBit) >> kLengthBits,
-                                                 entry & kMaxReplacementBytes);
+    return std::string_view(replacements)
+        .substr((entry & ~kReplacedBit) >> kLengthBits, entry & kMaxReplacementBytes);
   }
 };
 
@@ -54,7 +54,8 @@ const FoldRule* RuleFor(const std::vector<FoldRule>& sorted_rules, char32_t code
 
 // Appends the fully folded form of `code_point` (rules applied until nothing
 // changes) to `out`.
-Status FoldCompletely(const std::vector<FoldRule>& rules, char32_t code_point, int depth, std::u32string* out) {
+Status FoldCompletely(const std::vector<FoldRule>& rules, char32_t code_point, int depth,
+                      std::u32string* out) {
   const FoldRule* rule = RuleFor(rules, code_point);
   std::u32string once = rule ? ApplyRule(*rule, code_point) : std::u32string(1, code_point);
   if (!rule || once == std::u32string(1, code_point)) {
@@ -83,7 +84,8 @@ Status CompileCodePoint(const std::vector<FoldRule>& rules, char32_t code_point,
   tables->replacements += bytes;
   tables->fold[code_point] =
       Tables::kReplacedBit | (offset << Tables::kLengthBits) | static_cast<uint32_t>(bytes.size());
-  tables->max_output_bytes = std::max<uint32_t>(tables->max_output_bytes, static_cast<uint32_t>(bytes.size()));
+  tables->max_output_bytes =
+      std::max<uint32_t>(tables->max_output_bytes, static_cast<uint32_t>(bytes.size()));
   return Status::Ok();
 }
 

@@ -34,7 +34,8 @@ void ReferenceNormalizer::Normalize(std::string_view utf8, NormalizedText* out) 
     int32_t start = position;
     UChar32 code_point;
     U8_NEXT(bytes, position, length, code_point);
-    std::u32string folded = code_point < 0 ? std::u32string(1, U'\uFFFD') : Fold(static_cast<char32_t>(code_point), 0);
+    std::u32string folded =
+        code_point < 0 ? std::u32string(1, U'\uFFFD') : Fold(static_cast<char32_t>(code_point), 0);
     if (code_point >= 0 && folded == std::u32string(1, static_cast<char32_t>(code_point))) {
       for (int32_t i = start; i < position; ++i) {
         out->text.push_back(static_cast<char>(bytes[i]));

@@ -61,22 +61,22 @@ std::vector<ReferenceToken> ReferenceTokenize(std::string_view text) {
       continue;
     } else if (kind == Kind::kLetter) {
       token_kind = WordKind(chars[i].code_point);
-      while (j < chars.size() && (KindOf(chars[j].code_point) == Kind::kMark ||
-                                  (KindOf(chars[j].code_point) == Kind::kLetter &&
-                                   WordKind(chars[j].code_point) == token_kind)))
+      while (j < chars.size() &&
+             (KindOf(chars[j].code_point) == Kind::kMark ||
+              (KindOf(chars[j].code_point) == Kind::kLetter && WordKind(chars[j].code_point) == token_kind)))
         ++j;
     } else if (kind == Kind::kDigit) {
       token_kind = TokenKind::kNumber;
-      while (j < chars.size() &&
-             (KindOf(chars[j].code_point) == Kind::kDigit ||
-              ((chars[j].code_point == '.' || chars[j].code_point == ',') && j + 1 < chars.size() &&
-               KindOf(chars[j + 1].code_point) == Kind::kDigit)))
+      while (j < chars.size() && (KindOf(chars[j].code_point) == Kind::kDigit ||
+                                  ((chars[j].code_point == '.' || chars[j].code_point == ',') &&
+                                   j + 1 < chars.size() && KindOf(chars[j + 1].code_point) == Kind::kDigit)))
         ++j;
     } else if (kind == Kind::kPunctuation) {
       token_kind = TokenKind::kPunctuation;
       while (j < chars.size() && chars[j].code_point == chars[i].code_point) ++j;
     }
-    tokens.push_back({{static_cast<uint32_t>(chars[i].start), static_cast<uint32_t>(chars[j - 1].end)}, token_kind});
+    tokens.push_back(
+        {{static_cast<uint32_t>(chars[i].start), static_cast<uint32_t>(chars[j - 1].end)}, token_kind});
     i = j;
   }
   return tokens;
@@ -87,7 +87,8 @@ std::string CompareWithReference(const TokenizedText& tokens) {
   size_t r = 0;
   for (size_t t = 0; t < tokens.tokens.size(); ++t) {
     const Token& token = tokens.tokens[t];
-    std::string where = "token " + std::to_string(t) + " at normalised byte " + std::to_string(token.normalized.start);
+    std::string where =
+        "token " + std::to_string(t) + " at normalised byte " + std::to_string(token.normalized.start);
     if (r >= reference.size() || reference[r].normalized.start != token.normalized.start)
       return where + ": no reference token starts there";
     if (!token.rejoined && !(reference[r] == ReferenceToken{token.normalized, token.kind}))

@@ -8,10 +8,9 @@ namespace {
 
 // Sentence-final marks.
 bool IsTerminator(char32_t c) {
-  return c == '.' || c == '!' || c == '?' ||
-         c == 0x061F ||  // ARABIC QUESTION MARK
-         c == 0x06D4 ||  // ARABIC FULL STOP
-         c == 0x2026;    // HORIZONTAL ELLIPSIS
+  return c == '.' || c == '!' || c == '?' || c == 0x061F ||  // ARABIC QUESTION MARK
+         c == 0x06D4 ||                                      // ARABIC FULL STOP
+         c == 0x2026;                                        // HORIZONTAL ELLIPSIS
 }
 
 bool IsDotLike(char32_t c) { return c == '.' || c == 0x2026; }
@@ -30,7 +29,8 @@ bool Closes(char32_t c, char32_t opener) {
   switch (c) {
     case 0x00BB: return opener == 0x00AB;  // RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK
     case 0x203A: return opener == 0x2039;  // SINGLE RIGHT-POINTING ANGLE QUOTATION MARK
-    case 0x201D: return opener == 0x201C || opener == 0x201E || opener == 0x201D;  // RIGHT DOUBLE QUOTATION MARK
+    case 0x201D:
+      return opener == 0x201C || opener == 0x201E || opener == 0x201D;  // RIGHT DOUBLE QUOTATION MARK
     case '"': return opener == '"';
     case ')': return opener == '(';
     case ']': return opener == '[';
@@ -40,13 +40,15 @@ bool Closes(char32_t c, char32_t opener) {
 }
 
 bool IsToggle(char32_t c) { return c == '"' || c == 0x201D; }
-bool IsCloser(char32_t c) { return c == 0x00BB || c == 0x203A || c == ')' || c == ']' || c == '}' || IsToggle(c); }
+bool IsCloser(char32_t c) {
+  return c == 0x00BB || c == 0x203A || c == ')' || c == ']' || c == '}' || IsToggle(c);
+}
 
 bool IsWordChar(char32_t c) {
   CharClass char_class = ClassOf(c);
   return char_class == CharClass::kArabicLetter || char_class == CharClass::kLatinLetter ||
-         char_class == CharClass::kOtherLetter || char_class == CharClass::kDigit || char_class == CharClass::kMark ||
-         c == 0x0640;  // ARABIC TATWEEL
+         char_class == CharClass::kOtherLetter || char_class == CharClass::kDigit ||
+         char_class == CharClass::kMark || c == 0x0640;  // ARABIC TATWEEL
 }
 
 bool IsBlank(char32_t c) { return ClassOf(c) == CharClass::kSpace; }
@@ -72,7 +74,8 @@ class Cursor {
 
 Span Trim(std::string_view text, Span span) {
   Cursor cursor(text);
-  while (span.start < span.end && IsBlank(cursor.At(span.start).code_point)) span.start += cursor.At(span.start).length;
+  while (span.start < span.end && IsBlank(cursor.At(span.start).code_point))
+    span.start += cursor.At(span.start).length;
   while (span.end > span.start && IsBlank(cursor.At(cursor.Before(span.end)).code_point))
     span.end = cursor.Before(span.end);
   return span;
@@ -155,7 +158,8 @@ class LineSplitter {
     in_word_ = false;
     closed_short_quote_ = false;
     while (at < line_.end && !quotes_.empty() && Closes(cursor_.At(at).code_point, quotes_.back().mark)) {
-      closed_short_quote_ = closed_short_quote_ || words_ - quotes_.back().words_before <= kShortQuotationWords;
+      closed_short_quote_ =
+          closed_short_quote_ || words_ - quotes_.back().words_before <= kShortQuotationWords;
       quotes_.pop_back();
       at += cursor_.At(at).length;
     }
@@ -235,8 +239,9 @@ bool IsSingleLetter(std::string_view word) {
   const auto* p = reinterpret_cast<const uint8_t*>(word.data());
   Decoded first = DecodeUtf8(p, p + word.size());
   CharClass char_class = ClassOf(first.code_point);
-  return first.length == word.size() && (char_class == CharClass::kArabicLetter ||
-                                         char_class == CharClass::kLatinLetter || char_class == CharClass::kOtherLetter);
+  return first.length == word.size() &&
+         (char_class == CharClass::kArabicLetter || char_class == CharClass::kLatinLetter ||
+          char_class == CharClass::kOtherLetter);
 }
 
 }  // namespace
@@ -259,7 +264,8 @@ Result<SentenceSplitter> SentenceSplitter::Load(const std::string& data_dir) {
 bool SentenceSplitter::IsAbbreviation(std::string_view word) const {
   std::string normalized = normalizer_ ? normalizer_->Normalize(word) : std::string(word);
   size_t last_dot = normalized.rfind('.');
-  std::string_view last_piece = std::string_view(normalized).substr(last_dot == std::string::npos ? 0 : last_dot + 1);
+  std::string_view last_piece =
+      std::string_view(normalized).substr(last_dot == std::string::npos ? 0 : last_dot + 1);
   return IsSingleLetter(last_piece) || abbreviations_.count(normalized) > 0;
 }
 

@@ -47,7 +47,8 @@ class Scanner {
       return {code_point, 2, classes_[code_point]};
     }
     Decoded decoded = DecodeUtf8(p, end_);
-    CharClass char_class = decoded.code_point < 0x10000 ? classes_[decoded.code_point] : ClassOf(decoded.code_point);
+    CharClass char_class =
+        decoded.code_point < 0x10000 ? classes_[decoded.code_point] : ClassOf(decoded.code_point);
     return {decoded.code_point, decoded.length, char_class};
   }
 
@@ -124,7 +125,12 @@ class Scanner {
 
   const uint8_t* Emit(const uint8_t* start, const uint8_t* stop, TokenKind kind) {
     uint32_t from = static_cast<uint32_t>(start - begin_), to = static_cast<uint32_t>(stop - begin_);
-    tokens_.push_back({{text_.SourceStart(from), text_.SourceEnd(to)}, {from, to}, from, to - from, kind, false,
+    tokens_.push_back({{text_.SourceStart(from), text_.SourceEnd(to)},
+                       {from, to},
+                       from,
+                       to - from,
+                       kind,
+                       false,
                        kind == TokenKind::kArabicWord && LastCharacterReplaced(from, to)});
     return stop;
   }

@@ -72,7 +72,8 @@ TEST(Cleaner, LineRulesBetweenBodyParagraphs) {
       {"donation appeal", "ادعم الصحافة المستقلة", "appeal"},
       {"newsletter appeal", "اشترك الآن في النشرة البريدية", "appeal"},
       {"headline-like subhead kept", "تفاصيل الهجوم", ""},
-      {"bracketed sentence kept", "وقال الناطق باسم الدفاع المدني إن الحصيلة غير نهائية (بحسب بيان رسمي).", ""},
+      {"bracketed sentence kept", "وقال الناطق باسم الدفاع المدني إن الحصيلة غير نهائية (بحسب بيان رسمي).",
+       ""},
       {"Latin word inside a long sentence kept",
        "ونشر الناطق صورا على حسابه في Twitter تظهر حجم الأضرار التي لحقت بالمنازل في البلدة.", ""},
   };
@@ -92,8 +93,10 @@ TEST(Cleaner, LineRulesBetweenBodyParagraphs) {
 }
 
 TEST(Cleaner, RelatedHeadingDropsTheListUpToTheNextBodyParagraph) {
-  std::string text = "عنوان\n" + kBody1 + "\nاقرأ أيضا:\nمقتل شخصين بانفجار في المدينة\n"
-                     "وزير يزور المنطقة الشرقية\n" + kBody2;
+  std::string text = "عنوان\n" + kBody1 +
+                     "\nاقرأ أيضا:\nمقتل شخصين بانفجار في المدينة\n"
+                     "وزير يزور المنطقة الشرقية\n" +
+                     kBody2;
   auto document = TheCleaner().Clean(TextArticle(text));
   ASSERT_TRUE(document.ok());
   auto reasons = DroppedReasons(*document);
@@ -126,7 +129,8 @@ TEST(Cleaner, RepeatedLines) {
 }
 
 TEST(Cleaner, TrailingBlockOfShortLinesIsDroppedButALastShortLineAloneIsKept) {
-  std::string list = "عنوان\n" + kBody1 + "\n" + kBody2 + "\nالصحافة الحرة تحتاجك\nساهم في استمرارنا\nمقال آخر";
+  std::string list =
+      "عنوان\n" + kBody1 + "\n" + kBody2 + "\nالصحافة الحرة تحتاجك\nساهم في استمرارنا\nمقال آخر";
   auto with_list = TheCleaner().Clean(TextArticle(list));
   ASSERT_TRUE(with_list.ok());
   auto reasons = DroppedReasons(*with_list);
@@ -152,7 +156,8 @@ TEST(Cleaner, OutletBylineNearTheTopAndSiteNameAfterTitle) {
 }
 
 TEST(Cleaner, DroppedSpansPointAtTheOriginalBytes) {
-  std::string text = "عنوان\n" + kBody1 + "\nادعم الصحافة المستقلة\n" + kBody2 + "\nتابعونا على تلغرام\nع ع ع";
+  std::string text =
+      "عنوان\n" + kBody1 + "\nادعم الصحافة المستقلة\n" + kBody2 + "\nتابعونا على تلغرام\nع ع ع";
   auto document = TheCleaner().Clean(TextArticle(text));
   ASSERT_TRUE(document.ok());
   ASSERT_GE(document->dropped.size(), 2u);
@@ -206,21 +211,24 @@ TEST(Cleaner, FormerBugsContentLinesAreKept) {
   const FurnitureCase cases[] = {
       {"list item ending in a bracketed figure", "- السمنة (7 في المائة)", ""},
       {"list item naming a platform", "3. تطبيق «فيسبوك» Facebook", ""},
-      {"unpunctuated sentence ending in brackets", "وقد شارك في المباراة كل من ( سالم الدوسري وياسر الشهراني )", ""},
+      {"unpunctuated sentence ending in brackets",
+       "وقد شارك في المباراة كل من ( سالم الدوسري وياسر الشهراني )", ""},
       {"a bare number is not a date line", "3601129644", ""},
-      {"the verb 'took part' is not a subscription cue",
-       "ومن بينها موضوعات اشترك مجلس الشورى في دراستها", ""},
+      {"the verb 'took part' is not a subscription cue", "ومن بينها موضوعات اشترك مجلس الشورى في دراستها",
+       ""},
   };
   for (const FurnitureCase& row : cases) {
     std::string text = "عنوان خبر\n" + kBody1 + "\n" + row.line + "\n" + kBody2 + "\n" + kBody3;
     auto document = TheCleaner().Clean(TextArticle(text));
     ASSERT_TRUE(document.ok()) << row.name;
-    EXPECT_TRUE(Kept(*document, row.line)) << row.name << " dropped as " << DroppedReasons(*document)[row.line];
+    EXPECT_TRUE(Kept(*document, row.line))
+        << row.name << " dropped as " << DroppedReasons(*document)[row.line];
   }
 }
 
 TEST(Cleaner, FormerBugsAListAfterTheLastParagraphIsContent) {
-  std::string text = "عنوان\n" + kBody1 + "\n" + kBody2 + "\n1. الجندي سالم محمد 19 عاما\n2. العريف أحمد علي 33 عاما";
+  std::string text =
+      "عنوان\n" + kBody1 + "\n" + kBody2 + "\n1. الجندي سالم محمد 19 عاما\n2. العريف أحمد علي 33 عاما";
   auto document = TheCleaner().Clean(TextArticle(text));
   ASSERT_TRUE(document.ok());
   EXPECT_TRUE(Kept(*document, "1. الجندي سالم محمد 19 عاما"));

@@ -34,9 +34,8 @@ Outcome RunHadath(const std::string& arguments) {
 class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("hadath-cli-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() / ("hadath-cli-" + std::to_string(getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "in");
     db_ = (dir_ / "test.db").string();
@@ -68,7 +67,7 @@ TEST_F(CliTest, EverySubcommandHasHelp) {
 
 TEST_F(CliTest, MalformedInputsAreReportedAndTheRestIsStored) {
   Write("good.txt", kArticle);
-  Write("truncated.txt", kArticle + "\xD8");       // cut inside a two-byte character
+  Write("truncated.txt", kArticle + "\xD8");  // cut inside a two-byte character
   Write("empty.txt", "");
   Write("junk.txt", std::string("\x00\x01\x02\xff\xfe\x00binary\x00", 14));
   Write("mixed.jsonl",

@@ -41,13 +41,11 @@ TEST(OffsetMap, ReplacedChunkMapsToWholeSourceChunk) {
     Span source;
   };
   const Row rows[] = {
-      {{0, 2}, {0, 2}},  // copied prefix
-      {{2, 4}, {2, 3}},  // the transcoded character
-      {{3, 4}, {2, 3}},  // half a character widens to all of it
-      {{2, 3}, {2, 3}},
-      {{1, 5}, {1, 4}},  // across segments
-      {{4, 6}, {3, 5}},
-      {{0, 6}, {0, 5}},
+      {{0, 2}, {0, 2}},                    // copied prefix
+      {{2, 4}, {2, 3}},                    // the transcoded character
+      {{3, 4}, {2, 3}},                    // half a character widens to all of it
+      {{2, 3}, {2, 3}}, {{1, 5}, {1, 4}},  // across segments
+      {{4, 6}, {3, 5}}, {{0, 6}, {0, 5}},
   };
   for (const Row& row : rows)
     EXPECT_EQ(map.ToSource(row.text), row.source) << row.text.start << "-" << row.text.end;

@@ -8,8 +8,8 @@ namespace hadath {
 namespace {
 
 TEST(TsvTable, ReadsHeaderCommentsAndRows) {
-  auto table = TsvTable::Parse("# comment\n\nform\tvalue\n# another\nواحد\t1\nاثنان\t2\n", "t.tsv",
-                               {"form", "value"});
+  auto table =
+      TsvTable::Parse("# comment\n\nform\tvalue\n# another\nواحد\t1\nاثنان\t2\n", "t.tsv", {"form", "value"});
   ASSERT_TRUE(table.ok()) << table.error();
   ASSERT_EQ(table->rows().size(), 2u);
   EXPECT_EQ(table->rows()[1].Get("form"), "اثنان");

@@ -47,12 +47,19 @@ INSTANTIATE_TEST_SUITE_P(
         // Without a BOM UTF-16 is found from its NUL bytes; the warning says so.
         DecodeCase{"utf16le_no_bom", Encode(kArabic, "UTF-16LE"), kArabic, "UTF-16LE", 1},
         DecodeCase{"utf16be_no_bom", Encode(kArabic, "UTF-16BE"), kArabic, "UTF-16BE", 1},
-        DecodeCase{"utf16le_crlf", Encode("\xEF\xBB\xBF" "a\r\nb", "UTF-16LE"), "a\nb", "UTF-16LE", 0},
+        DecodeCase{"utf16le_crlf",
+                   Encode("\xEF\xBB\xBF"
+                          "a\r\nb",
+                          "UTF-16LE"),
+                   "a\nb", "UTF-16LE", 0},
         DecodeCase{"windows1256", Encode(kArabic, "windows-1256"), kArabic, "windows-1256", 0},
         DecodeCase{"windows1256_crlf", Encode(kArabic + "\r\n" + kArabic, "windows-1256"),
                    kArabic + "\n" + kArabic, "windows-1256", 0},
-        DecodeCase{"iso8859_6", Encode(kArabic + "\n" + kArabic + " وقالت مصادر محلية إن الغارة استمرت حتى المساء.", "ISO-8859-6"),
-                   kArabic + "\n" + kArabic + " وقالت مصادر محلية إن الغارة استمرت حتى المساء.", "ISO-8859-6", 0},
+        DecodeCase{"iso8859_6",
+                   Encode(kArabic + "\n" + kArabic + " وقالت مصادر محلية إن الغارة استمرت حتى المساء.",
+                          "ISO-8859-6"),
+                   kArabic + "\n" + kArabic + " وقالت مصادر محلية إن الغارة استمرت حتى المساء.", "ISO-8859-6",
+                   0},
         DecodeCase{"latin1", "caf\xE9 au lait, d\xE9j\xE0 vu, tr\xE8s bien.\n",
                    "café au lait, déjà vu, très bien.\n", "ISO-8859-1", 0}),
     [](const ::testing::TestParamInfo<DecodeCase>& info) { return info.param.name; });
@@ -75,13 +82,13 @@ TEST_P(DecodeErrorTable, FailsWithAReason) {
 
 INSTANTIATE_TEST_SUITE_P(
     Rows, DecodeErrorTable,
-    ::testing::Values(ErrorCase{"empty", "", "empty document"},
-                      ErrorCase{"blanks", " \n\t\r\n ", "empty document"},
-                      ErrorCase{"bom_only", "\xEF\xBB\xBF", "empty document"},
-                      ErrorCase{"utf16_blanks", Encode("\xEF\xBB\xBF  \n", "UTF-16LE"), "empty document"},
-                      ErrorCase{"binary_nuls", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\0\0\0\0\0\0\0", 30),
-                                "binary data, not text"},
-                      ErrorCase{"control_junk", "\x01\x02\x03\x04\x05\x06\x07\x08 abc", "binary data, not text"}),
+    ::testing::Values(
+        ErrorCase{"empty", "", "empty document"}, ErrorCase{"blanks", " \n\t\r\n ", "empty document"},
+        ErrorCase{"bom_only", "\xEF\xBB\xBF", "empty document"},
+        ErrorCase{"utf16_blanks", Encode("\xEF\xBB\xBF  \n", "UTF-16LE"), "empty document"},
+        ErrorCase{"binary_nuls", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\0\0\0\0\0\0\0", 30),
+                  "binary data, not text"},
+        ErrorCase{"control_junk", "\x01\x02\x03\x04\x05\x06\x07\x08 abc", "binary data, not text"}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return info.param.name; });
 
 // Every character of the decoded text maps onto the bytes that encode it.
@@ -114,7 +121,8 @@ TEST(DecodeText, Windows1256OffsetsPointAtTheSameCharacters) {
   EXPECT_EQ(input.substr(source.start, source.size()), Encode("البصيرة", "windows-1256"));
   // CRLF became one LF mapped onto both bytes.
   size_t newline = decoded->text.find('\n');
-  Span crlf = decoded->text_to_input.ToSource({static_cast<uint32_t>(newline), static_cast<uint32_t>(newline + 1)});
+  Span crlf =
+      decoded->text_to_input.ToSource({static_cast<uint32_t>(newline), static_cast<uint32_t>(newline + 1)});
   EXPECT_EQ(input.substr(crlf.start, crlf.size()), "\r\n");
 }
 
@@ -222,7 +230,8 @@ TEST(DeclaredHtmlCharset, FindsTheDeclaration) {
       {"<meta name='description' content='about charset in pages'><p>x</p>", ""},
       {"<p>no declaration</p>", ""},
   };
-  for (const DeclaredCase& row : rows) EXPECT_EQ(internal::DeclaredHtmlCharset(row.html), row.expected) << row.html;
+  for (const DeclaredCase& row : rows)
+    EXPECT_EQ(internal::DeclaredHtmlCharset(row.html), row.expected) << row.html;
 }
 
 // ---- former bugs
@@ -240,10 +249,16 @@ TEST(DecodeTextFormerBugs, CrlfAcrossTranscodingChunksIsOneLineEnd) {
 
 // An unpaired surrogate in UTF-16 is replaced, not passed on as bad UTF-8.
 TEST(DecodeTextFormerBugs, UnpairedSurrogateBecomesReplacementCharacter) {
-  std::string input("\xFF\xFE" "a\0\x00\xD8" "b\0", 8);
+  std::string input(
+      "\xFF\xFE"
+      "a\0\x00\xD8"
+      "b\0",
+      8);
   Result<Decoded> decoded = DecodeText(input);
   ASSERT_TRUE(decoded.ok()) << decoded.error();
-  EXPECT_EQ(decoded->text, "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(decoded->text,
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(decoded->warnings.size(), 1u);
 }
 

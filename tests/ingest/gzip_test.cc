@@ -59,14 +59,15 @@ std::string Corrupted() {
   return bytes;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Rows, GunzipErrors,
-    ::testing::Values(BadCase{"empty", "", "gzip data is truncated"},
-                      BadCase{"not_gzip", "plain text, not gzip", "corrupt gzip data"},
-                      BadCase{"truncated", Gzip("some text to compress").substr(0, 15), "gzip data is truncated"},
-                      BadCase{"corrupt", Corrupted(), "corrupt gzip data"},
-                      BadCase{"trailing_garbage", Gzip("abc") + "garbage", "corrupt gzip data: trailing garbage"}),
-    [](const ::testing::TestParamInfo<BadCase>& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Rows, GunzipErrors,
+                         ::testing::Values(BadCase{"empty", "", "gzip data is truncated"},
+                                           BadCase{"not_gzip", "plain text, not gzip", "corrupt gzip data"},
+                                           BadCase{"truncated", Gzip("some text to compress").substr(0, 15),
+                                                   "gzip data is truncated"},
+                                           BadCase{"corrupt", Corrupted(), "corrupt gzip data"},
+                                           BadCase{"trailing_garbage", Gzip("abc") + "garbage",
+                                                   "corrupt gzip data: trailing garbage"}),
+                         [](const ::testing::TestParamInfo<BadCase>& info) { return info.param.name; });
 
 TEST(Gunzip, OutputLimitStopsAZipBomb) {
   Result<std::string> plain = Gunzip(Gzip(std::string(10 << 20, '\0')), 1 << 20);

@@ -10,8 +10,8 @@
 namespace hadath::ingest {
 namespace {
 
-using testing::BlockSpans;
 using testing::Blocks;
+using testing::BlockSpans;
 using testing::DecodeWithIcu;
 using testing::Encode;
 using testing::RawOf;
@@ -116,16 +116,14 @@ TEST(ExtractHtml, EntitiesAndCollapsedSpacesMapOntoTheirSource) {
   EXPECT_EQ(RawOf(article, spans[4]),
             "وذكرت   الشبكة\nأن \"التحالف\" لم يعلّق &#1575;&#x644;&#1570;ن على الحادثة.");
   // One character of the text -> exactly its entity.
-  auto at = [&](const std::string& needle) {
-    return static_cast<uint32_t>(article.decoded.find(needle));
-  };
+  auto at = [&](const std::string& needle) { return static_cast<uint32_t>(article.decoded.find(needle)); };
   uint32_t ampersand = at(" & ") + 1;
   EXPECT_EQ(RawOf(article, {ampersand, ampersand + 1}), "&amp;");
   uint32_t alef = at("الآن");  // ARABIC LETTER ALEF from &#1575;
   EXPECT_EQ(RawOf(article, {alef, alef + 2}), "&#1575;");
   EXPECT_EQ(RawOf(article, {alef + 2, alef + 4}), "&#x644;");
   EXPECT_EQ(RawOf(article, {alef + 4, alef + 6}), "&#1570;");  // ARABIC LETTER ALEF WITH MADDA ABOVE
-  uint32_t nbsp = at("، وأسفرا") + 2;  // after ARABIC COMMA (2 bytes)
+  uint32_t nbsp = at("، وأسفرا") + 2;                          // after ARABIC COMMA (2 bytes)
   EXPECT_EQ(RawOf(article, {nbsp, nbsp + 1}), "&nbsp;");
   uint32_t spaces = at("وذكرت ") + std::string("وذكرت").size();
   EXPECT_EQ(RawOf(article, {spaces, spaces + 1}), "   ");
@@ -184,12 +182,15 @@ TEST_P(MetadataTable, ReadsTheExpectedMetadata) {
 INSTANTIATE_TEST_SUITE_P(
     Rows, MetadataTable,
     ::testing::Values(
-        MetadataCase{"title_suffix_is_site_name",
-                     "<title>غارة على الزر - عنب بلدي</title><meta property='og:site_name' content='عنب بلدي'>",
-                     "", "غارة على الزر", "", ""},
-        MetadataCase{"title_bar_suffix", "<title>Raid | Site</title><meta property=og:site_name content=Site>",
-                     "", "Raid", "", ""},
-        MetadataCase{"suffix_kept_when_not_site_name", "<title>Raid - Part 2</title>", "", "Raid - Part 2", "", ""},
+        MetadataCase{
+            "title_suffix_is_site_name",
+            "<title>غارة على الزر - عنب بلدي</title><meta property='og:site_name' content='عنب بلدي'>", "",
+            "غارة على الزر", "", ""},
+        MetadataCase{"title_bar_suffix",
+                     "<title>Raid | Site</title><meta property=og:site_name content=Site>", "", "Raid", "",
+                     ""},
+        MetadataCase{"suffix_kept_when_not_site_name", "<title>Raid - Part 2</title>", "", "Raid - Part 2",
+                     "", ""},
         MetadataCase{"h1_when_no_title", "", "<h1>عنوان من الصفحة</h1>", "عنوان من الصفحة", "", ""},
         MetadataCase{"published_time_first",
                      "<meta property='article:published_time' content='2020-05-18T06:51:00Z'>"
@@ -205,8 +206,8 @@ INSTANTIATE_TEST_SUITE_P(
                      "", "", "2021-03-04", ""},
         MetadataCase{"broken_json_ld_is_ignored", "<script type='application/ld+json'>{oops</script>",
                      "<time datetime='2018-01-02'>x</time>", "", "2018-01-02", ""},
-        MetadataCase{"og_url_without_canonical", "<meta property='og:url' content='https://x.example/a'>", "", "",
-                     "", "https://x.example/a"}),
+        MetadataCase{"og_url_without_canonical", "<meta property='og:url' content='https://x.example/a'>", "",
+                     "", "", "https://x.example/a"}),
     [](const ::testing::TestParamInfo<MetadataCase>& info) { return info.param.name; });
 
 TEST(ExtractHtml, WithoutArticleTheElementWithMostParagraphTextWins) {
@@ -228,11 +229,12 @@ TEST(ExtractHtml, WithoutArticleTheElementWithMostParagraphTextWins) {
 
 TEST(ExtractHtml, BrSeparatedTextWithoutParagraphs) {
   std::string html =
-      "<html><body><div class='nav-x'>قائمة</div><div class='story'>السطر الأول من نص الخبر الطويل بما يكفي<br>"
+      "<html><body><div class='nav-x'>قائمة</div><div class='story'>السطر الأول من نص الخبر الطويل بما "
+      "يكفي<br>"
       "<br>السطر الثاني من نص الخبر، وهو طويل أيضًا</div></body></html>";
   Article article = ExtractOrFail(html);
   EXPECT_EQ(Blocks(article.decoded), (std::vector<std::string>{"السطر الأول من نص الخبر الطويل بما يكفي",
-                                                              "السطر الثاني من نص الخبر، وهو طويل أيضًا"}));
+                                                               "السطر الثاني من نص الخبر، وهو طويل أيضًا"}));
 }
 
 TEST(ExtractHtml, Windows1256PageDeclaredByMetaIsDecodedAndMappedToItsBytes) {
@@ -255,8 +257,9 @@ TEST(ExtractHtml, Windows1256PageDeclaredByMetaIsDecodedAndMappedToItsBytes) {
 }
 
 TEST(ExtractHtml, DeclaredLegacyCharsetButUtf8BytesIsReadAsUtf8) {
-  std::string html = "<html><head><meta charset='windows-1256'></head><body><p>نص عربي بترميز UTF-8 رغم "
-                     "التصريح في الصفحة.</p></body></html>";
+  std::string html =
+      "<html><head><meta charset='windows-1256'></head><body><p>نص عربي بترميز UTF-8 رغم "
+      "التصريح في الصفحة.</p></body></html>";
   Article article = ExtractOrFail(html);
   EXPECT_EQ(article.encoding, "UTF-8");
   EXPECT_EQ(article.decoded, "نص عربي بترميز UTF-8 رغم التصريح في الصفحة.");
@@ -265,7 +268,8 @@ TEST(ExtractHtml, DeclaredLegacyCharsetButUtf8BytesIsReadAsUtf8) {
 }
 
 TEST(ExtractHtml, Utf16PageWithBom) {
-  std::string utf8 = "\xEF\xBB\xBF<html><body><p>خبر بترميز UTF-16 مع علامة ترتيب البايتات.</p></body></html>";
+  std::string utf8 =
+      "\xEF\xBB\xBF<html><body><p>خبر بترميز UTF-16 مع علامة ترتيب البايتات.</p></body></html>";
   std::string raw = Encode(utf8, "UTF-16LE");
   Article article = ExtractOrFail(raw);
   EXPECT_EQ(article.encoding, "UTF-16LE");
@@ -275,7 +279,8 @@ TEST(ExtractHtml, Utf16PageWithBom) {
 }
 
 TEST(ExtractHtml, PageWithoutTextIsAnError) {
-  Result<Article> article = ExtractHtml("<html><body><nav>قائمة</nav><script>x</script></body></html>", Rules());
+  Result<Article> article =
+      ExtractHtml("<html><body><nav>قائمة</nav><script>x</script></body></html>", Rules());
   ASSERT_FALSE(article.ok());
   EXPECT_EQ(article.error(), "no article text found in the HTML page");
 }
@@ -302,8 +307,9 @@ TEST(ExtractHtml, ModerateNestingIsReadWithAWarning) {
 
 TEST(HtmlBoilerplate, LoaderReportsFileAndLine) {
   testing::TempFolder folder;
-  std::string path = folder.Write("rules.tsv", "match\tpattern\tscope\treason\ntag\tnav\teverywhere\thtml-nav\n"
-                                               "colour\tx\teverywhere\t\n");
+  std::string path = folder.Write("rules.tsv",
+                                  "match\tpattern\tscope\treason\ntag\tnav\teverywhere\thtml-nav\n"
+                                  "colour\tx\teverywhere\t\n");
   Result<HtmlBoilerplate> rules = HtmlBoilerplate::Load(path);
   ASSERT_FALSE(rules.ok());
   EXPECT_EQ(rules.error().rfind(path + ":3: unknown match 'colour'", 0), 0u) << rules.error();

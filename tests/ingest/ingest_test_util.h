@@ -23,8 +23,8 @@ namespace fs = std::filesystem;
 inline std::string Encode(const std::string& utf8, const char* encoding) {
   UErrorCode status = U_ZERO_ERROR;
   std::string out(utf8.size() * 4 + 16, '\0');
-  int32_t length = ucnv_convert(encoding, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
-                                utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  int32_t length = ucnv_convert(encoding, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                                static_cast<int32_t>(utf8.size()), &status);
   EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
   out.resize(static_cast<size_t>(length));
   return out;
@@ -34,8 +34,8 @@ inline std::string Encode(const std::string& utf8, const char* encoding) {
 inline std::string DecodeWithIcu(const std::string& bytes, const char* encoding) {
   UErrorCode status = U_ZERO_ERROR;
   std::string out(bytes.size() * 4 + 16, '\0');
-  int32_t length = ucnv_convert("UTF-8", encoding, out.data(), static_cast<int32_t>(out.size()),
-                                bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  int32_t length = ucnv_convert("UTF-8", encoding, out.data(), static_cast<int32_t>(out.size()), bytes.data(),
+                                static_cast<int32_t>(bytes.size()), &status);
   EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
   out.resize(static_cast<size_t>(length));
   return out;

@@ -37,24 +37,27 @@ TEST_P(RecordTable, ParsesTheRecord) {
 INSTANTIATE_TEST_SUITE_P(
     Rows, RecordTable,
     ::testing::Values(
-        RecordCase{"numeric_id",
-                   R"({"id": 1, "source": "aawsat", "url": "http://a/1", "date_extracted": "2015-07-21 02:51:32", "title": "عنوان", "content": "نص\nالخبر"})",
-                   "1", "نص\nالخبر", "عنوان", "2015-07-21T02:51:32", "aawsat"},
-        RecordCase{"string_id_and_escapes", R"({"id":"a-7","text":"\"قال\" \u0627\u0644 \ud83d\ude00\t."})", "a-7",
-                   "\"قال\" ال 😀\t.", "", "", ""},
-        RecordCase{"url_when_no_id", R"({"url":" https://x/2 ","body":"نص"})", "https://x/2", "نص", "", "", ""},
+        RecordCase{
+            "numeric_id",
+            R"({"id": 1, "source": "aawsat", "url": "http://a/1", "date_extracted": "2015-07-21 02:51:32", "title": "عنوان", "content": "نص\nالخبر"})",
+            "1", "نص\nالخبر", "عنوان", "2015-07-21T02:51:32", "aawsat"},
+        RecordCase{"string_id_and_escapes", R"({"id":"a-7","text":"\"قال\" \u0627\u0644 \ud83d\ude00\t."})",
+                   "a-7", "\"قال\" ال 😀\t.", "", "", ""},
+        RecordCase{"url_when_no_id", R"({"url":" https://x/2 ","body":"نص"})", "https://x/2", "نص", "", "",
+                   ""},
         RecordCase{"where_when_no_id_nor_url", R"({"content":"نص"})", "feed.jsonl:7", "نص", "", "", ""},
-        RecordCase{"content_preferred_to_text", R"({"text":"ثاني","content":"أول"})", "feed.jsonl:7", "أول", "", "", ""},
-        RecordCase{"empty_content_falls_back_to_text", R"({"content":"","text":"بديل"})", "feed.jsonl:7", "بديل", "",
-                   "", ""},
+        RecordCase{"content_preferred_to_text", R"({"text":"ثاني","content":"أول"})", "feed.jsonl:7", "أول",
+                   "", "", ""},
+        RecordCase{"empty_content_falls_back_to_text", R"({"content":"","text":"بديل"})", "feed.jsonl:7",
+                   "بديل", "", "", ""},
         RecordCase{"published_preferred_to_date_extracted",
-                   R"({"content":"x","date_extracted":"2015-07-21","published":"2015-07-20"})", "feed.jsonl:7",
-                   "x", "", "2015-07-20", ""},
+                   R"({"content":"x","date_extracted":"2015-07-21","published":"2015-07-20"})",
+                   "feed.jsonl:7", "x", "", "2015-07-20", ""},
         RecordCase{"unknown_fields_and_nested_values_are_skipped",
-                   R"({"meta":{"a":[1,2,{"b":null}]},"content":"x","origin":true,"outlet":"o"})", "feed.jsonl:7",
-                   "x", "", "", "o"},
-        RecordCase{"bom_and_trailing_spaces", "\xEF\xBB\xBF{\"content\":\"x\"}  \r", "feed.jsonl:7", "x", "", "",
-                   ""}),
+                   R"({"meta":{"a":[1,2,{"b":null}]},"content":"x","origin":true,"outlet":"o"})",
+                   "feed.jsonl:7", "x", "", "", "o"},
+        RecordCase{"bom_and_trailing_spaces", "\xEF\xBB\xBF{\"content\":\"x\"}  \r", "feed.jsonl:7", "x", "",
+                   "", ""}),
     [](const ::testing::TestParamInfo<RecordCase>& info) { return info.param.name; });
 
 struct BadRecordCase {
@@ -77,14 +80,17 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BadRecordCase{"truncated", R"({"id":1,"content":"نص)", "invalid JSON"},
         BadRecordCase{"missing_comma", R"({"id":1 "content":"x"})", "invalid JSON"},
-        BadRecordCase{"trailing_content", R"({"content":"x"} {"content":"y"})", "invalid JSON: more text after"},
+        BadRecordCase{"trailing_content", R"({"content":"x"} {"content":"y"})",
+                      "invalid JSON: more text after"},
         BadRecordCase{"array", R"(["content","x"])", "not a JSON object (the line holds an array)"},
         BadRecordCase{"number", "42", "not a JSON object (the line holds a number)"},
-        BadRecordCase{"no_text", R"({"id":1,"title":"t"})", "no text: none of the fields content, text, body is present"},
+        BadRecordCase{"no_text", R"({"id":1,"title":"t"})",
+                      "no text: none of the fields content, text, body is present"},
         BadRecordCase{"empty_text", R"({"id":1,"content":"  "})", "no text: field 'content' is empty"},
         BadRecordCase{"null_text", R"({"id":1,"content":null})", "no text: field 'content' is null"},
         BadRecordCase{"number_text", R"({"content":5})", "no text: field 'content' is a number"},
-        BadRecordCase{"invalid_utf8", "{\"content\":\"\xFF\xFE\"}", "invalid JSON: the line is not valid UTF-8"},
+        BadRecordCase{"invalid_utf8", "{\"content\":\"\xFF\xFE\"}",
+                      "invalid JSON: the line is not valid UTF-8"},
         BadRecordCase{"blank", "   ", "empty line"}),
     [](const ::testing::TestParamInfo<BadRecordCase>& info) { return info.param.name; });
 
@@ -112,7 +118,8 @@ TEST(FieldNames, SetRejectsUnknownRolesAndEmptyNames) {
   EXPECT_EQ(unknown.message(), "unknown field role 'body' (roles: id, text, title, url, published, outlet)");
   EXPECT_FALSE(fields.Set("text", "").ok());
   EXPECT_FALSE(fields.Set("text", "a,,b").ok());
-  EXPECT_EQ(fields.text, (std::vector<std::string>{"content", "text", "body"})) << "failed Set changed nothing";
+  EXPECT_EQ(fields.text, (std::vector<std::string>{"content", "text", "body"}))
+      << "failed Set changed nothing";
 }
 
 TEST(JsonRecordParser, UnreadableDateIsAWarningNotAnError) {

@@ -32,10 +32,11 @@ TEST(ReadInputs, DirectoryWalkIsSortedRecursiveAndHonoursMetadataTsv) {
   folder.Write("README.txt", "not an article either");
   folder.Write("notes.csv", "a,b");
   folder.Write(".hidden.txt", "hidden");
-  folder.Write("metadata.tsv", "file\tpublished\toutlet\turl\n"
-                               "b_first.txt\t2024-08-23\tEnab Baladi\t\n"
-                               "page.html\t2020-05-18\t\thttps://sidecar/page\n"
-                               "sub/deep.txt\t2000-01-01\tShallow\t\n");
+  folder.Write("metadata.tsv",
+               "file\tpublished\toutlet\turl\n"
+               "b_first.txt\t2024-08-23\tEnab Baladi\t\n"
+               "page.html\t2020-05-18\t\thttps://sidecar/page\n"
+               "sub/deep.txt\t2000-01-01\tShallow\t\n");
   folder.Write("b_first.txt", "خبر أول\r\nسطر ثان\r\n");
   folder.Write("a_second.txt.gz", Gzip(Encode("خبر ثان بترميز عربي قديم", "windows-1256")));
   folder.Write("page.html", kHtml);
@@ -76,15 +77,16 @@ TEST(ReadInputs, DirectoryWalkIsSortedRecursiveAndHonoursMetadataTsv) {
 
 TEST(ReadInputs, JsonLinesWithBadLinesReportsEachAndGoesOn) {
   TempFolder folder;
-  std::string path = folder.Write("feed.jsonl",
-                                  "{\"id\": 1, \"content\": \"أول\", \"source\": \"okaz\", \"date_extracted\": \"2015-07-21 02:51:32\"}\n"
-                                  "{\"id\": 2, \"content\": \"\"}\n"
-                                  "\n"
-                                  "   \n"
-                                  "not json\n"
-                                  "[1, 2]\n"
-                                  "{\"url\": \"https://x/3\", \"text\": \"ثالث\"}\r\n"
-                                  "{\"content\": \"بلا معرف\"}");
+  std::string path = folder.Write(
+      "feed.jsonl",
+      "{\"id\": 1, \"content\": \"أول\", \"source\": \"okaz\", \"date_extracted\": \"2015-07-21 02:51:32\"}\n"
+      "{\"id\": 2, \"content\": \"\"}\n"
+      "\n"
+      "   \n"
+      "not json\n"
+      "[1, 2]\n"
+      "{\"url\": \"https://x/3\", \"text\": \"ثالث\"}\r\n"
+      "{\"content\": \"بلا معرف\"}");
   CollectingSink sink;
   ASSERT_TRUE(ReadInputs({path}, Options{}, sink).ok());
   EXPECT_EQ(KeysOf(sink), (std::vector<std::string>{"1", "https://x/3", path + ":8"}));
@@ -99,8 +101,9 @@ TEST(ReadInputs, JsonLinesWithBadLinesReportsEachAndGoesOn) {
 
 TEST(ReadInputs, GzippedJsonLinesWithCustomFields) {
   TempFolder folder;
-  std::string path = folder.Write("feed.ndjson.gz", Gzip("{\"guid\":\"g1\",\"article_body\":\"نص\"}\n") +
-                                                        Gzip("{\"guid\":\"g2\",\"article_body\":\"نص آخر\"}\n"));
+  std::string path =
+      folder.Write("feed.ndjson.gz", Gzip("{\"guid\":\"g1\",\"article_body\":\"نص\"}\n") +
+                                         Gzip("{\"guid\":\"g2\",\"article_body\":\"نص آخر\"}\n"));
   Options options;
   ASSERT_TRUE(options.fields.Set("text", "article_body").ok());
   ASSERT_TRUE(options.fields.Set("id", "guid").ok());
@@ -115,9 +118,10 @@ TEST(ReadInputs, ExplicitSidecarOverridesRecordsByKeyAndFillsByFile) {
   std::string feed = folder.Write("feed.jsonl",
                                   "{\"id\":\"r1\",\"content\":\"x\",\"source\":\"own\"}\n"
                                   "{\"id\":\"r2\",\"content\":\"y\"}\n");
-  std::string sidecar = folder.Write("meta.tsv", "file\toutlet\tpublished\n"
-                                                 "r1\tfrom-sidecar\t\n"
-                                                 "feed.jsonl\tfile-default\t2015-08-01\n");
+  std::string sidecar = folder.Write("meta.tsv",
+                                     "file\toutlet\tpublished\n"
+                                     "r1\tfrom-sidecar\t\n"
+                                     "feed.jsonl\tfile-default\t2015-08-01\n");
   Options options;
   options.sidecar_path = sidecar;
   CollectingSink sink;
@@ -131,7 +135,8 @@ TEST(ReadInputs, ExplicitSidecarOverridesRecordsByKeyAndFillsByFile) {
 TEST(ReadInputs, ExplicitSidecarOverridesAnHtmlPage) {
   TempFolder folder;
   std::string page = folder.Write("p.htm", kHtml);
-  std::string sidecar = folder.Write("m.json", R"({"p.htm": {"published": "2023-03-03", "title": "عنوان المستخدم"}})");
+  std::string sidecar =
+      folder.Write("m.json", R"({"p.htm": {"published": "2023-03-03", "title": "عنوان المستخدم"}})");
   Options options;
   options.sidecar_path = sidecar;
   CollectingSink sink;
@@ -173,7 +178,8 @@ TEST(ReadInputs, DocumentLargerThanTheLimit) {
 
 TEST(ReadInputs, RecordLargerThanTheLimitIsSkippedAlone) {
   TempFolder folder;
-  std::string feed = folder.Write("f.jsonl", "{\"content\":\"" + std::string(3000, 'a') + "\"}\n{\"content\":\"ok\"}\n");
+  std::string feed =
+      folder.Write("f.jsonl", "{\"content\":\"" + std::string(3000, 'a') + "\"}\n{\"content\":\"ok\"}\n");
   Options options;
   options.max_document_bytes = 1000;
   CollectingSink sink;
@@ -225,7 +231,8 @@ TEST(ReadInputs, BadOptionsStopEverything) {
   sidecar.sidecar_path = "/nonexistent/meta.tsv";
   Status missing = ReadInputs({"-"}, sidecar, sink);
   ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.message().rfind("metadata sidecar: /nonexistent/meta.tsv: cannot open", 0), 0u) << missing.message();
+  EXPECT_EQ(missing.message().rfind("metadata sidecar: /nonexistent/meta.tsv: cannot open", 0), 0u)
+      << missing.message();
   EXPECT_TRUE(sink.articles.empty());
 }
 
@@ -238,7 +245,8 @@ TEST(ReadInputs, BrokenMetadataTsvIsReportedOnceAndTheFilesAreStillRead) {
   ASSERT_TRUE(ReadInputs({folder.path().string()}, Options{}, sink).ok());
   EXPECT_EQ(sink.articles.size(), 2u);
   ASSERT_EQ(sink.errors.size(), 1u);
-  EXPECT_EQ(sink.errors[0].rfind(metadata + ": metadata sidecar: " + metadata + ":2: cannot read the date", 0), 0u)
+  EXPECT_EQ(
+      sink.errors[0].rfind(metadata + ": metadata sidecar: " + metadata + ":2: cannot read the date", 0), 0u)
       << sink.errors[0];
 }
 
@@ -257,7 +265,8 @@ CollectingSink ReadStdin(const std::string& bytes) {
 }
 
 TEST(ReadInputs, StdinIsSniffed) {
-  CollectingSink jsonl = ReadStdin(Gzip("{\"id\":\"a\",\"content\":\"x\"}\n{\"id\":\"b\",\"content\":\"y\"}\n"));
+  CollectingSink jsonl =
+      ReadStdin(Gzip("{\"id\":\"a\",\"content\":\"x\"}\n{\"id\":\"b\",\"content\":\"y\"}\n"));
   EXPECT_EQ(KeysOf(jsonl), (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(jsonl.articles[0].path, "-:1");
   CollectingSink text = ReadStdin("نص من المدخل القياسي");

@@ -37,7 +37,8 @@ TEST(Sidecar, TsvWithEmptyCellsAsUnknown) {
 
 TEST(Sidecar, JsonObjectForm) {
   TempFolder folder;
-  std::string path = folder.Write("meta.json", R"({"a.html": {"published": "2022-12-11", "outlet": "Akhbar Al-Aan",
+  std::string path =
+      folder.Write("meta.json", R"({"a.html": {"published": "2022-12-11", "outlet": "Akhbar Al-Aan",
                                                    "url": "https://x/a", "title": "عنوان"}})");
   Result<Sidecar> sidecar = LoadSidecar(path);
   ASSERT_TRUE(sidecar.ok()) << sidecar.error();
@@ -77,18 +78,19 @@ TEST_P(BadSidecarTable, FailsNamingFileAndLine) {
 
 INSTANTIATE_TEST_SUITE_P(
     Rows, BadSidecarTable,
-    ::testing::Values(
-        BadSidecarCase{"no_file_column", "m.tsv", "name\tpublished\n", ":1: header lacks required column 'file'"},
-        BadSidecarCase{"bad_date", "m.tsv", "file\tpublished\na.txt\t2020-02-30\n",
-                       ":2: cannot read the date '2020-02-30' in 'published'"},
-        BadSidecarCase{"wrong_field_count", "m.tsv", "file\tpublished\na.txt\n", ":2: expected 2 tab-separated"},
-        BadSidecarCase{"duplicate", "m.tsv", "file\toutlet\na.txt\tX\n./a.txt\tY\n",
-                       ":3: 'a.txt' is listed twice (first on line 2)"},
-        BadSidecarCase{"invalid_json", "m.json", "{\n\"a\": {\n}", ":3: invalid JSON"},
-        BadSidecarCase{"json_not_string", "m.json", R"({"a.txt": {"outlet": 5}})",
-                       ": entry 'a.txt': 'outlet' must be a string"},
-        BadSidecarCase{"json_array_without_file", "m.json", R"([{"outlet": "x"}])",
-                       ": every array element must be an object"}),
+    ::testing::Values(BadSidecarCase{"no_file_column", "m.tsv", "name\tpublished\n",
+                                     ":1: header lacks required column 'file'"},
+                      BadSidecarCase{"bad_date", "m.tsv", "file\tpublished\na.txt\t2020-02-30\n",
+                                     ":2: cannot read the date '2020-02-30' in 'published'"},
+                      BadSidecarCase{"wrong_field_count", "m.tsv", "file\tpublished\na.txt\n",
+                                     ":2: expected 2 tab-separated"},
+                      BadSidecarCase{"duplicate", "m.tsv", "file\toutlet\na.txt\tX\n./a.txt\tY\n",
+                                     ":3: 'a.txt' is listed twice (first on line 2)"},
+                      BadSidecarCase{"invalid_json", "m.json", "{\n\"a\": {\n}", ":3: invalid JSON"},
+                      BadSidecarCase{"json_not_string", "m.json", R"({"a.txt": {"outlet": 5}})",
+                                     ": entry 'a.txt': 'outlet' must be a string"},
+                      BadSidecarCase{"json_array_without_file", "m.json", R"([{"outlet": "x"}])",
+                                     ": every array element must be an object"}),
     [](const ::testing::TestParamInfo<BadSidecarCase>& info) { return info.param.name; });
 
 TEST(Sidecar, MissingFileIsAnError) {

@@ -29,12 +29,15 @@ const ErrorCase kErrorCases[] = {
     {"latin only", "form\tactor\nقسد\tSDF\nSDF\tSDF\n", "mem.tsv:3: form 'SDF' has no Arabic word"},
     {"punctuation only", "form\tactor\n«»\tSDF\n", "mem.tsv:2: form '«»' has no Arabic word"},
     {"padded form", "form\tactor\nقسد \tSDF\n", "mem.tsv:2: form 'قسد ' has leading or trailing spaces"},
-    {"conflicting duplicate after normalisation", "form\tactor\nالدولة الإسلامية\tISIS\n\nالدولة الاسلامية\tIS\n",
-     "mem.tsv:4: form 'الدولة الاسلامية' is the same as line 2 ('الدولة الإسلامية') after normalisation, with "
+    {"conflicting duplicate after normalisation",
+     "form\tactor\nالدولة الإسلامية\tISIS\n\nالدولة الاسلامية\tIS\n",
+     "mem.tsv:4: form 'الدولة الاسلامية' is the same as line 2 ('الدولة الإسلامية') after normalisation, "
+     "with "
      "different values"},
     {"bad attach", "form\tactor\tattach\nقسد\tSDF\tsometimes\n",
      "mem.tsv:2: attach must be any, no-article or none, not 'sometimes'"},
-    {"form ending in punctuation", "form\tactor\nقسد (\tSDF\n", "mem.tsv:2: form 'قسد (' must begin and end with a word"},
+    {"form ending in punctuation", "form\tactor\nقسد (\tSDF\n",
+     "mem.tsv:2: form 'قسد (' must begin and end with a word"},
 };
 
 TEST(LexiconLoaderTest, ReportsFileLineAndWhatIsWrong) {
@@ -46,8 +49,8 @@ TEST(LexiconLoaderTest, ReportsFileLineAndWhatIsWrong) {
 }
 
 TEST(LexiconLoaderTest, SameValuesTwiceIsAWarning) {
-  auto lexicon = Lexicon::Parse("form\tactor\tcomment\nداعش\tISIS\tone\nدَاعِش\tISIS\tother comment\n", "mem.tsv",
-                                TheTokenizer(), {.required_columns = {"actor"}});
+  auto lexicon = Lexicon::Parse("form\tactor\tcomment\nداعش\tISIS\tone\nدَاعِش\tISIS\tother comment\n",
+                                "mem.tsv", TheTokenizer(), {.required_columns = {"actor"}});
   ASSERT_TRUE(lexicon.ok()) << lexicon.error();
   EXPECT_EQ(lexicon->size(), 2u);
   EXPECT_EQ(lexicon->matcher().size(), 1u);
@@ -90,8 +93,8 @@ namespace {
 // Whatever the bytes, the loader answers with a lexicon or a "file:line"
 // message; it never crashes.
 TEST(LexiconLoaderTest, RandomFilesAreReportedNotCrashedOn) {
-  const char* pieces[] = {"form", "actor", "\t", "\n", "#", "قسد", " ", "داعش", "«", "\xFF", "", "SDF", "attach",
-                          "none", "ال", "\r\n", "3"};
+  const char* pieces[] = {"form", "actor", "\t",  "\n",     "#",    "قسد", " ",    "داعش", "«",
+                          "\xFF", "",      "SDF", "attach", "none", "ال",  "\r\n", "3"};
   std::mt19937 random(5);
   int loaded = 0;
   for (int round = 0; round < 3000; ++round) {

@@ -41,7 +41,9 @@ std::string Matches(std::string_view input, const text::Tokenizer& tokenizer = T
   std::string description;
   for (const Match& match : matches) {
     if (!description.empty()) description += " ";
-    description.append(Actors().entry(match.entry).Get("actor")).append("=").append(testing::Slice(input, match.span));
+    description.append(Actors().entry(match.entry).Get("actor"))
+        .append("=")
+        .append(testing::Slice(input, match.span));
   }
   return description;
 }

@@ -51,8 +51,11 @@ std::string Numbers(std::string_view input) {
       description.append("[").append(Format(number.low)).append("..").append(Format(number.high)).append("]");
     description.append(" ").append(NumberKindName(number.kind));
     if (number.qualifier != Qualifier::kExact)
-      description.append(" ").append(QualifierName(number.qualifier)).append("(").append(
-          testing::Slice(input, number.qualifier_span)).append(")");
+      description.append(" ")
+          .append(QualifierName(number.qualifier))
+          .append("(")
+          .append(testing::Slice(input, number.qualifier_span))
+          .append(")");
   }
   return description;
 }
@@ -129,7 +132,8 @@ const NumberCase kNumberCases[] = {
     {"nearly", "قرابة عشرين", "عشرين=20 cardinal about(قرابة)"},
     {"some", "زهاء ألف", "ألف=1000 cardinal about(زهاء)"},
     {"fewer than", "أقل من 10", "10=10[0..10] cardinal less_than(أقل من)"},
-    {"qualifier and range", "أكثر من عشرات الآلاف", "عشرات الآلاف=10000[10000..inf] vague more_than(أكثر من)"},
+    {"qualifier and range", "أكثر من عشرات الآلاف",
+     "عشرات الآلاف=10000[10000..inf] vague more_than(أكثر من)"},
     // Clitics on number words.
     {"conjunction", "وثلاثة", "وثلاثة=3 cardinal"},
     {"preposition", "بأربع طائرات", "بأربع=4 cardinal"},

@@ -71,8 +71,8 @@ TEST(GoldenSeeds, CleanedTextMatchesTheGoldenFiles) {
       continue;
     }
     ASSERT_TRUE(fs::exists(golden)) << golden << " missing: run tools/refresh-golden";
-    EXPECT_EQ(report, ReadAll(golden)) << "differs from " << golden
-                                       << "; if the change is meant, run tools/refresh-golden";
+    EXPECT_EQ(report, ReadAll(golden))
+        << "differs from " << golden << "; if the change is meant, run tools/refresh-golden";
   }
 }
 
@@ -85,7 +85,8 @@ TEST(GoldenSeeds, EverySpanPointsAtTheSameTextInTheOriginalFile) {
     ASSERT_EQ(original, document.article.raw);
     for (const Sentence& sentence : document.sentences) {
       Span raw = document.RawSpan(sentence.text);
-      EXPECT_EQ(original.substr(raw.start, raw.size()), document.TextOf(sentence.text)) << document.article.key;
+      EXPECT_EQ(original.substr(raw.start, raw.size()), document.TextOf(sentence.text))
+          << document.article.key;
     }
     for (const DroppedBlock& block : document.dropped)
       EXPECT_EQ(original.substr(block.source.start, block.source.size()), block.text) << document.article.key;

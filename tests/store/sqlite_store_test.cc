@@ -29,8 +29,7 @@ class SqliteStoreTest : public ::testing::Test {
   }
 
   // A small document whose text is a copy of the second line of its raw bytes.
-  static Document MakeDocument(const std::string& key, const std::string& body,
-                               const std::string& url = "") {
+  static Document MakeDocument(const std::string& key, const std::string& body, const std::string& url = "") {
     Document document;
     document.article.key = key;
     document.article.path = key + ".txt";
@@ -150,7 +149,8 @@ TEST_F(SqliteStoreTest, FindByIdPrefixNeedsFourCharactersAndUniqueness) {
 TEST_F(SqliteStoreTest, StatsCountOutletsAndRuns) {
   auto store = Open();
   ASSERT_TRUE(Put(*store, MakeDocument("a", "one.")).ok());
-  RunRecord run{"2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "in", 1, 0, 0, 1, {{"x.txt", "empty document"}}};
+  RunRecord run{"2026-01-01T00:00:00Z",       "2026-01-01T00:00:01Z", "in", 1, 0, 0, 1,
+                {{"x.txt", "empty document"}}};
   ASSERT_TRUE(store->BeginBatch().ok());
   ASSERT_TRUE(store->RecordRun(run).ok());
   ASSERT_TRUE(store->CommitBatch().ok());

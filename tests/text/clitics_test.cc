@@ -48,23 +48,39 @@ struct StemCase {
 };
 
 const StemCase kStemCases[] = {
-    {"بمدينة", "مدينة"},    {"والتحالف", "التحالف"}, {"والتحالف", "تحالف"},  {"لقواتها", "قوات"},
-    {"بريف", "ريف"},        {"للتنظيم", "التنظيم"},  {"للتنظيم", "تنظيم"},   {"مدينتها", "مدينة"},
-    {"وبالقرب", "القرب"},   {"فالقوات", "قوات"},     {"كالعادة", "عادة"},    {"عناصرهم", "عناصر"},
-    {"قيادتنا", "قيادة"},   {"وحداتنا", "وحدات"},    {"ولقواته", "قوات"},    {"بمنزله", "منزل"},
+    {"بمدينة", "مدينة"},
+    {"والتحالف", "التحالف"},
+    {"والتحالف", "تحالف"},
+    {"لقواتها", "قوات"},
+    {"بريف", "ريف"},
+    {"للتنظيم", "التنظيم"},
+    {"للتنظيم", "تنظيم"},
+    {"مدينتها", "مدينة"},
+    {"وبالقرب", "القرب"},
+    {"فالقوات", "قوات"},
+    {"كالعادة", "عادة"},
+    {"عناصرهم", "عناصر"},
+    {"قيادتنا", "قيادة"},
+    {"وحداتنا", "وحدات"},
+    {"ولقواته", "قوات"},
+    {"بمنزله", "منزل"},
     // Former bugs: لل gives the article back and also the bare noun; a
     // dotted ta before a pronoun (normalised to ha) is restored from ت only.
-    {"وللقوات", "القوات"},  {"وللقوات", "قوات"},     {"لمدينتهم", "مدينة"},
+    {"وللقوات", "القوات"},
+    {"وللقوات", "قوات"},
+    {"لمدينتهم", "مدينة"},
 };
 
 TEST(CliticsTest, OffersTheStem) {
-  for (const StemCase& row : kStemCases) EXPECT_TRUE(Offers(row.word, row.stem)) << row.word << " -> " << row.stem;
+  for (const StemCase& row : kStemCases)
+    EXPECT_TRUE(Offers(row.word, row.stem)) << row.word << " -> " << row.stem;
 }
 
 TEST(CliticsTest, OrderGoesFromLeastToMostStripped) {
   EXPECT_EQ(Stems("لقواتها"), (std::vector<std::string>{N("لقواتها"), N("قواتها"), N("لقوات"), N("لقواة"),
-                                                         N("قوات"), N("قواة")}));
-  EXPECT_EQ(Stems("للتنظيم"), (std::vector<std::string>{N("للتنظيم"), N("لتنظيم"), N("التنظيم"), N("تنظيم")}));
+                                                        N("قوات"), N("قواة")}));
+  EXPECT_EQ(Stems("للتنظيم"),
+            (std::vector<std::string>{N("للتنظيم"), N("لتنظيم"), N("التنظيم"), N("تنظيم")}));
 }
 
 TEST(CliticsTest, BareWordComesFirstAndSidesAreRespected) {
@@ -74,15 +90,14 @@ TEST(CliticsTest, BareWordComesFirstAndSidesAreRespected) {
 }
 
 const StemCase kNotOffered[] = {
-    {"الحمادي", "الحماد"},  // a definite noun takes no pronoun suffix
-    {"والسوري", "السور"},
-    {"بك", "ك"},            // a stem keeps two letters
-    {"وهم", "ه"},
-    {"لها", "ه"},
+    {"الحمادي", "الحماد"},               // a definite noun takes no pronoun suffix
+    {"والسوري", "السور"},  {"بك", "ك"},  // a stem keeps two letters
+    {"وهم", "ه"},          {"لها", "ه"},
 };
 
 TEST(CliticsTest, DoesNotOverStrip) {
-  for (const StemCase& row : kNotOffered) EXPECT_FALSE(Offers(row.word, row.stem)) << row.word << " -> " << row.stem;
+  for (const StemCase& row : kNotOffered)
+    EXPECT_FALSE(Offers(row.word, row.stem)) << row.word << " -> " << row.stem;
 }
 
 TEST(CliticsTest, ReportsWhereTheCliticsWere) {

@@ -98,8 +98,9 @@ TEST(DifferentialTest, TokenizerAgreesWithReferenceOnCorpusArticles) {
 TEST(DifferentialTest, TokenizerAgreesWithReferenceOnRandomText) {
   auto tokenizer = Tokenizer::Load(testing::DataDirectory());
   ASSERT_TRUE(tokenizer.ok()) << tokenizer.error();
-  const char* pieces[] = {"د", "ا", "ع", "ش", " ", "-", ".", "..", "3", "٣", ",", "٫", "a", "B", "\u064E", "\u0640",
-                          "«", "»", "\u200C", "\n", "ق", "س", "و", "_", "é", "\xFF", "\U0001F600", "Я", "ل", "ال"};
+  const char* pieces[] = {"د", "ا", "ع", "ش", " ",      "-",      ".",          "..", "3",      "٣",
+                          ",", "٫", "a", "B", "\u064E", "\u0640", "«",          "»",  "\u200C", "\n",
+                          "ق", "س", "و", "_", "é",      "\xFF",   "\U0001F600", "Я",  "ل",      "ال"};
   std::mt19937 random(7);
   TokenizedText tokens;
   for (int round = 0; round < 5000; ++round) {

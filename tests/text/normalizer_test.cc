@@ -139,7 +139,8 @@ TEST(NormalizerTest, OffsetsAreNonDecreasingOnRandomBytes) {
     NormalizedText out;
     TheNormalizer().Normalize(input, &out);
     ASSERT_EQ(out.source_offsets.size(), out.text.size() + 1);
-    for (size_t i = 1; i < out.source_offsets.size(); ++i) ASSERT_LE(out.source_offsets[i - 1], out.source_offsets[i]);
+    for (size_t i = 1; i < out.source_offsets.size(); ++i)
+      ASSERT_LE(out.source_offsets[i - 1], out.source_offsets[i]);
     ASSERT_EQ(out.source_offsets.back(), input.size());
   }
 }
@@ -187,14 +188,16 @@ TEST(NormalizerDataTest, EveryArabicMarkIsDeleted) {
     if (c >= 0x0700 && c < 0x08A0) continue;  // Syriac, Thaana, NKo, ... not Arabic
     int8_t category = u_charType(static_cast<UChar32>(c));
     if (category != U_NON_SPACING_MARK) continue;
-    EXPECT_EQ(TheNormalizer().Normalize(Around("ب", c, "ت")), "بت") << "U+" << std::hex << static_cast<uint32_t>(c);
+    EXPECT_EQ(TheNormalizer().Normalize(Around("ب", c, "ت")), "بت")
+        << "U+" << std::hex << static_cast<uint32_t>(c);
   }
 }
 
 TEST(NormalizerDataTest, EveryArabicDigitBecomesAscii) {
   for (char32_t c = 0x0600; c <= 0x06FF; ++c) {
     if (u_charType(static_cast<UChar32>(c)) != U_DECIMAL_DIGIT_NUMBER) continue;
-    EXPECT_EQ(TheNormalizer().Normalize(Utf8(c)), std::string(1, static_cast<char>('0' + u_charDigitValue(c))))
+    EXPECT_EQ(TheNormalizer().Normalize(Utf8(c)),
+              std::string(1, static_cast<char>('0' + u_charDigitValue(c))))
         << "U+" << std::hex << static_cast<uint32_t>(c);
   }
 }
@@ -202,7 +205,8 @@ TEST(NormalizerDataTest, EveryArabicDigitBecomesAscii) {
 TEST(NormalizerDataTest, EveryFormatCharacterOfTheBmpPunctuationBlockIsDeleted) {
   for (char32_t c = 0x2000; c <= 0x206F; ++c) {
     if (u_charType(static_cast<UChar32>(c)) != U_FORMAT_CHAR) continue;
-    EXPECT_EQ(TheNormalizer().Normalize(Around("a", c, "b")), "ab") << "U+" << std::hex << static_cast<uint32_t>(c);
+    EXPECT_EQ(TheNormalizer().Normalize(Around("a", c, "b")), "ab")
+        << "U+" << std::hex << static_cast<uint32_t>(c);
   }
 }
 
@@ -252,11 +256,14 @@ struct RuleErrorCase {
 
 const RuleErrorCase kRuleErrors[] = {
     {"bad source", "X+0627\tU+0627\talef\t\n", "2: bad source 'X+0627': expected U+XXXX or U+XXXX..U+YYYY"},
-    {"outside the BMP", "U+1F600\t\temoji\t\n", "2: source 'U+1F600' is outside the BMP, which the fold table covers"},
-    {"bad target", "U+0623\tалеф\talef\t\n", "2: bad target 'алеф': expected U+XXXX code points, a range or nfkc"},
+    {"outside the BMP", "U+1F600\t\temoji\t\n",
+     "2: source 'U+1F600' is outside the BMP, which the fold table covers"},
+    {"bad target", "U+0623\tалеф\talef\t\n",
+     "2: bad target 'алеф': expected U+XXXX code points, a range or nfkc"},
     {"range lengths differ", "U+0660..U+0669\tU+0030..U+0035\tdigit\t\n",
      "2: target range 'U+0030..U+0035' is not as long as the source range"},
-    {"surrogate target", "U+0623\tU+D800\talef\t\n", "2: target 'U+D800' holds a surrogate, which is no character"},
+    {"surrogate target", "U+0623\tU+D800\talef\t\n",
+     "2: target 'U+D800' holds a surrogate, which is no character"},
     {"overlap", "U+0622..U+0625\tU+0627\talef\t\nU+0623\tU+0627\talef\t\n", "3: overlaps the rule at "},
     {"cycle", "U+0041\tU+0042\tx\t\nU+0042\tU+0041\tx\t\n", ": folding never ends (a cycle of rules?)"},
 };

@@ -37,9 +37,11 @@ const SplitCase kSplitCases[] = {
     {"arabic question mark and exclamation", "هل قتل أحد؟ نعم!", {"هل قتل أحد؟", "نعم!"}},
     {"arabic full stop", "انتهى الاجتماع۔ بدأ آخر۔", {"انتهى الاجتماع۔", "بدأ آخر۔"}},
     {"run of marks", "قتل 3 أشخاص!! وأصيب آخرون؟!", {"قتل 3 أشخاص!!", "وأصيب آخرون؟!"}},
-    {"closing quote after the stop stays", "قال «لاحقنا الهدف ثم اشتبكنا معه طويلا حتى قتل في المكان.» وأضاف شيئا.",
+    {"closing quote after the stop stays",
+     "قال «لاحقنا الهدف ثم اشتبكنا معه طويلا حتى قتل في المكان.» وأضاف شيئا.",
      {"قال «لاحقنا الهدف ثم اشتبكنا معه طويلا حتى قتل في المكان.»", "وأضاف شيئا."}},
-    {"stop after the closing quote", "وقال إن «القوات لاحقت الهدف». وأشار إلى ذلك.",
+    {"stop after the closing quote",
+     "وقال إن «القوات لاحقت الهدف». وأشار إلى ذلك.",
      {"وقال إن «القوات لاحقت الهدف».", "وأشار إلى ذلك."}},
     {"closing bracket", "في الرقة (شمال سوريا). وكشف مصدر.", {"في الرقة (شمال سوريا).", "وكشف مصدر."}},
     {"decimal number", "بلغت النسبة 3.5 في المئة.", {"بلغت النسبة 3.5 في المئة."}},
@@ -55,16 +57,22 @@ const SplitCase kSplitCases[] = {
     {"long quotation is split",
      "قال «إن القوات الأمنية لاحقت الهدف المطلوب بعد فراره من منزله. ووجهت له نداءات لتسليم نفسه».",
      {"قال «إن القوات الأمنية لاحقت الهدف المطلوب بعد فراره من منزله.", "ووجهت له نداءات لتسليم نفسه»."}},
-    {"headline separator", "دير الزور.. “قسد” تعلن مقتل قيادي خطط لـ”هجوم غويران”",
+    {"headline separator",
+     "دير الزور.. “قسد” تعلن مقتل قيادي خطط لـ”هجوم غويران”",
      {"دير الزور.. “قسد” تعلن مقتل قيادي خطط لـ”هجوم غويران”"}},
-    {"line without final punctuation is one sentence", "اعتقال قيادي بريف الشدادي... واغتيال عنصرين",
+    {"line without final punctuation is one sentence",
+     "اعتقال قيادي بريف الشدادي... واغتيال عنصرين",
      {"اعتقال قيادي بريف الشدادي... واغتيال عنصرين"}},
     {"a long paragraph that lost its final stop is still split",
      "قالت مصادر محلية إن قوات الأمن نفذت حملة مداهمات واسعة في عدة قرى بريف المحافظة الشرقي فجر اليوم. "
-     "وأضافت المصادر أن الحملة أسفرت عن اعتقال عدد من الأشخاص بينهم مطلوبون... ولم تعلن القوات عن أسمائهم بعد",
+     "وأضافت المصادر أن الحملة أسفرت عن اعتقال عدد من الأشخاص بينهم مطلوبون... ولم تعلن القوات عن أسمائهم "
+     "بعد",
      {"قالت مصادر محلية إن قوات الأمن نفذت حملة مداهمات واسعة في عدة قرى بريف المحافظة الشرقي فجر اليوم.",
-      "وأضافت المصادر أن الحملة أسفرت عن اعتقال عدد من الأشخاص بينهم مطلوبون... ولم تعلن القوات عن أسمائهم بعد"}},
-    {"lines", "انتهى الاجتماع.\nعاجل: بدء اجتماع\nبدأ آخر.", {"انتهى الاجتماع.", "عاجل: بدء اجتماع", "بدأ آخر."}},
+      "وأضافت المصادر أن الحملة أسفرت عن اعتقال عدد من الأشخاص بينهم مطلوبون... ولم تعلن القوات عن أسمائهم "
+      "بعد"}},
+    {"lines",
+     "انتهى الاجتماع.\nعاجل: بدء اجتماع\nبدأ آخر.",
+     {"انتهى الاجتماع.", "عاجل: بدء اجتماع", "بدأ آخر."}},
     {"trimmed", "  \u200F نص مع مسافات.\u00A0 ", {"نص مع مسافات."}},
     // Former bugs.
     {"empty", "", {}},
@@ -95,7 +103,8 @@ std::vector<std::string> SentencesOfLineStartingWith(const std::string& text, st
   size_t at = text.find(start);
   if (at == std::string::npos) return {"<no such line>"};
   size_t end = text.find('\n', at);
-  return Sentences(std::string_view(text).substr(at, end == std::string::npos ? std::string::npos : end - at));
+  return Sentences(
+      std::string_view(text).substr(at, end == std::string::npos ? std::string::npos : end - at));
 }
 
 TEST(SentencesTest, SeedLines) {
@@ -136,7 +145,8 @@ TEST(SentencesTest, SeedLines) {
   EXPECT_TRUE(site[0].ends_with("Over 9000!"));
 
   // A date line and a time line: no split inside numbers.
-  EXPECT_EQ(SentencesOfLineStartingWith(enab2020, "  • 2020/05/18"), (std::vector<std::string>{"• 2020/05/18"}));
+  EXPECT_EQ(SentencesOfLineStartingWith(enab2020, "  • 2020/05/18"),
+            (std::vector<std::string>{"• 2020/05/18"}));
   EXPECT_EQ(SentencesOfLineStartingWith(enab2020, "  • 6:51"), (std::vector<std::string>{"• 6:51 م"}));
 
   // An appeal line with ".." inside and no final stop.
@@ -174,9 +184,11 @@ std::string CheckSpans(std::string_view paragraph, const std::vector<Span>& span
   uint32_t previous_end = 0;
   size_t covered = 0;
   for (Span span : spans) {
-    if (span.empty() || span.end > paragraph.size() || span.start < previous_end) return "bad span order or range";
+    if (span.empty() || span.end > paragraph.size() || span.start < previous_end)
+      return "bad span order or range";
     std::string_view text = testing::Slice(paragraph, span);
-    if (text.front() == ' ' || text.back() == ' ' || text.front() == '\n' || text.back() == '\n') return "untrimmed";
+    if (text.front() == ' ' || text.back() == ' ' || text.front() == '\n' || text.back() == '\n')
+      return "untrimmed";
     covered += VisibleCharacters(text);
     previous_end = span.end;
   }
@@ -184,12 +196,13 @@ std::string CheckSpans(std::string_view paragraph, const std::vector<Span>& span
 }
 
 TEST(SentencesTest, SpansAreWellFormedOnRandomText) {
-  const char* pieces[] = {"قال", " ", ".", "..", "!", "؟", "«", "»", "“", "”", "\"", "(", ")", "3", "د", "\n",
-                          "U", "هـ", "…", "،", "x", "\xFF"};
+  const char* pieces[] = {"قال", " ", ".", "..", "!",  "؟", "«",  "»", "“", "”", "\"",
+                          "(",   ")", "3", "د",  "\n", "U", "هـ", "…", "،", "x", "\xFF"};
   std::mt19937 random(99);
   for (int round = 0; round < 5000; ++round) {
     std::string paragraph;
-    for (int i = static_cast<int>(random() % 20); i > 0; --i) paragraph += pieces[random() % std::size(pieces)];
+    for (int i = static_cast<int>(random() % 20); i > 0; --i)
+      paragraph += pieces[random() % std::size(pieces)];
     ASSERT_EQ(CheckSpans(paragraph, TheSplitter().Split(paragraph)), "") << paragraph;
   }
 }

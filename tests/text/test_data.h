@@ -15,7 +15,9 @@ inline std::string DataDirectory() { return DataDir(); }
 // The shared folder beside the repository (seeds, corpus).
 inline std::string SharedDirectory() { return HADATH_SHARED_DIR; }
 
-inline std::string_view Slice(std::string_view text, Span span) { return text.substr(span.start, span.size()); }
+inline std::string_view Slice(std::string_view text, Span span) {
+  return text.substr(span.start, span.size());
+}
 
 }  // namespace hadath::testing
 
@@ -31,8 +33,10 @@ namespace hadath::testing {
 inline std::vector<std::string> CorpusArticles(size_t max_bytes) {
   std::vector<std::string> articles;
   std::string path = SharedDirectory() + "/corpus/saudinewsnet.jsonl.gz";
-  if (FILE* probe = std::fopen(path.c_str(), "rb")) std::fclose(probe);
-  else return articles;
+  if (FILE* probe = std::fopen(path.c_str(), "rb"))
+    std::fclose(probe);
+  else
+    return articles;
   FILE* pipe = ::popen(("gzip -dc '" + path + "'").c_str(), "r");
   if (!pipe) return articles;
   std::string line;

@@ -117,7 +117,8 @@ TEST(TokenizerTest, SpansSliceTheOriginalText) {
   TheTokenizer().Tokenize(input, &tokens);
   std::vector<std::string> surfaces;
   for (const Token& token : tokens.tokens) surfaces.emplace_back(testing::Slice(input, token.span));
-  EXPECT_EQ(surfaces, (std::vector<std::string>{"وأضاف", "المصدر", "،", "أنه", "بعد", "٣", "ساعات", "لم", "تعثر"}));
+  EXPECT_EQ(surfaces,
+            (std::vector<std::string>{"وأضاف", "المصدر", "،", "أنه", "بعد", "٣", "ساعات", "لم", "تعثر"}));
 }
 
 TEST(TokenizerTest, FormBytesMapBackIntoRejoinedWords) {

@@ -39,10 +39,10 @@ namespace hadath::text {
 enum CliticSides : uint8_t { kNoSides = 0, kProcliticSide = 1, kEncliticSide = 2, kBothSides = 3 };
 
 struct CliticAnalysis {
-  uint16_t proclitic_bytes = 0;  // leading bytes of the word taken by proclitics
-  uint16_t enclitic_bytes = 0;   // trailing bytes of the word taken by an enclitic
+  uint16_t proclitic_bytes = 0;        // leading bytes of the word taken by proclitics
+  uint16_t enclitic_bytes = 0;         // trailing bytes of the word taken by an enclitic
   bool proclitic_has_article = false;  // the proclitics taken off hold the article ال
-  std::string stem;              // normalised stem, restorations applied
+  std::string stem;                    // normalised stem, restorations applied
 };
 
 class CliticSegmenter {

@@ -47,9 +47,9 @@ enum class TokenKind : uint8_t { kArabicWord, kLatinWord, kOtherWord, kNumber, k
 const char* KindName(TokenKind kind);
 
 struct Token {
-  Span span;        // bytes in the tokenised input (marks deleted by normalisation included)
-  Span normalized;  // bytes in TokenizedText::normalized.text; for a rejoined
-                    // word, from its first piece to its last, connectors included
+  Span span;                 // bytes in the tokenised input (marks deleted by normalisation included)
+  Span normalized;           // bytes in TokenizedText::normalized.text; for a rejoined
+                             // word, from its first piece to its last, connectors included
   uint32_t form_start = 0;   // the form is normalized.text[form_start, +form_length),
   uint32_t form_length = 0;  // or rejoined_forms[...] when `rejoined`
   TokenKind kind = TokenKind::kSymbol;
@@ -67,7 +67,7 @@ struct Token {
 struct TokenizedText {
   NormalizedText normalized;
   std::vector<Token> tokens;
-  std::string rejoined_forms;  // arena holding the forms of rejoined words
+  std::string rejoined_forms;               // arena holding the forms of rejoined words
   std::vector<uint32_t> rejoin_candidates;  // scratch space of Tokenize(), not a result
 
   // The token's normalised form; valid until the next Tokenize() into this object.
@@ -101,7 +101,9 @@ class Tokenizer {
 
  private:
   Tokenizer(Normalizer normalizer, CliticSegmenter clitics, std::shared_ptr<const SplitWords> split_words)
-      : normalizer_(std::move(normalizer)), clitics_(std::move(clitics)), split_words_(std::move(split_words)) {}
+      : normalizer_(std::move(normalizer)),
+        clitics_(std::move(clitics)),
+        split_words_(std::move(split_words)) {}
 
   Normalizer normalizer_;
   CliticSegmenter clitics_;
