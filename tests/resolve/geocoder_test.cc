@@ -1,0 +1,129 @@
+// Geocoding of place mentions against a small gazetteer made here, with
+// repeated names in several governorates, as Syria has.
+#include "hadath/geocoder.h"
+
+#include <gtest/gtest.h>
+
+namespace hadath::resolve {
+namespace {
+
+geo::Place MakePlace(const std::string& arabic, const std::string& english, geo::PlaceKind kind,
+                     const std::string& admin1, double latitude, double longitude) {
+  geo::Place place;
+  place.names_ar = {arabic};
+  place.name_en = english;
+  place.kind = kind;
+  place.admin1.name_en = admin1;
+  place.latitude = latitude;
+  place.longitude = longitude;
+  place.country = "SY";
+  return place;
+}
+
+struct Fixture {
+  text::Tokenizer tokenizer;
+  geo::Gazetteer gazetteer;
+  std::unique_ptr<extract::ToponymRecognizer> recognizer;
+};
+
+const Fixture& TheFixture() {
+  static Fixture* fixture = [] {
+    auto tokenizer = text::Tokenizer::Load();
+    if (!tokenizer) std::abort();
+    std::vector<geo::Place> places = {
+        MakePlace("البصيرة", "Al-Busayrah", geo::PlaceKind::kTown, "Deir-ez-Zor", 35.1556, 40.4258),
+        MakePlace("الشدادي", "Ash-Shaddadi", geo::PlaceKind::kTown, "Al-Hasakeh", 36.0553, 40.7303),
+        MakePlace("الحسكة", "Al-Hasakah", geo::PlaceKind::kCity, "Al-Hasakeh", 36.5024, 40.7477),
+        MakePlace("دير الزور", "Deir ez-Zor", geo::PlaceKind::kCity, "Deir-ez-Zor", 35.3359, 40.1408),
+        MakePlace("الرقة", "Ar-Raqqa", geo::PlaceKind::kCity, "Ar-Raqqa", 35.9528, 39.0079),
+        // The same village name in two governorates.
+        MakePlace("الجزرة", "Al-Jazra", geo::PlaceKind::kVillage, "Ar-Raqqa", 35.9381, 38.8506),
+        MakePlace("الجزرة", "Al-Jazra", geo::PlaceKind::kVillage, "Aleppo", 36.3, 37.5),
+        MakePlace("الحمرة", "Al-Hamra", geo::PlaceKind::kVillage, "Hama", 35.2, 36.9),
+        MakePlace("الحمرة", "Al-Hamra", geo::PlaceKind::kVillage, "Al-Hasakeh", 36.7, 40.9),
+    };
+    auto gazetteer = geo::Gazetteer::Compile(std::move(places));
+    if (!gazetteer) std::abort();
+    auto* made = new Fixture{std::move(*tokenizer), std::move(*gazetteer), nullptr};
+    auto recognizer = extract::ToponymRecognizer::Load(made->gazetteer, made->tokenizer);
+    if (!recognizer) std::abort();
+    made->recognizer = std::make_unique<extract::ToponymRecognizer>(std::move(*recognizer));
+    return made;
+  }();
+  return *fixture;
+}
+
+std::vector<extract::PlaceMention> Mentions(const std::string& sentence) {
+  text::TokenizedText tokens;
+  TheFixture().tokenizer.Tokenize(sentence, &tokens);
+  return TheFixture().recognizer->Find(sentence, tokens);
+}
+
+// The first mention of the sentence, placed with the article's other
+// sentences as context.
+Location First(const std::string& sentence, const std::vector<std::string>& article = {}) {
+  Geocoder geocoder(TheFixture().gazetteer);
+  std::vector<std::vector<extract::PlaceMention>> all;
+  for (const std::string& other : article) all.push_back(Mentions(other));
+  auto mentions = Mentions(sentence);
+  all.push_back(mentions);
+  EXPECT_FALSE(mentions.empty()) << sentence;
+  if (mentions.empty()) return {};
+  return geocoder.Resolve(mentions, 0, geocoder.Context(all));
+}
+
+TEST(Geocoder, PrecisionTable) {
+  struct Row {
+    const char* sentence;
+    const char* location_en;
+    const char* admin1;
+    int precision;
+    bool gap;
+  };
+  const Row rows[] = {
+      {"قتل عنصران في بلدة البصيرة", "Al-Busayrah", "Deir-ez-Zor", 1, false},
+      {"سقطت قذيفة قرب البصيرة", "Al-Busayrah", "Deir-ez-Zor", 2, false},
+      {"اشتباكات في ريف دير الزور الشرقي", "Deir ez-Zor", "Deir-ez-Zor", 3, false},
+      {"انفجار عبوة جنوب الحسكة", "Al-Hasakah", "Al-Hasakeh", 3, false},
+      {"عملية في قرية العطالة بريف الشدادي جنوب الحسكة", "العطالة (Ash-Shaddadi countryside)", "Al-Hasakeh",
+       2, true},
+      {"عملية مماثلة بالقرب من بلدة الجزرة بريف الرقة الغربي", "Al-Jazra", "Ar-Raqqa", 2, false},
+  };
+  for (const Row& row : rows) {
+    Location location = First(row.sentence);
+    EXPECT_EQ(location.location_en, row.location_en) << row.sentence;
+    EXPECT_EQ(location.admin1.name_en, row.admin1) << row.sentence;
+    EXPECT_EQ(location.geo_precision, row.precision) << row.sentence;
+    EXPECT_EQ(location.gap, row.gap) << row.sentence;
+  }
+}
+
+TEST(Geocoder, GapIsCodedAtItsParentsCoordinates) {
+  Location location = First("عملية في قرية العطالة بريف الشدادي جنوب الحسكة");
+  EXPECT_TRUE(location.has_coordinates);
+  EXPECT_NEAR(location.latitude, 36.0553, 1e-6);
+  EXPECT_EQ(location.location_ar, "العطالة");
+}
+
+TEST(Geocoder, RepeatedNamesFollowTheArticlesGovernorate) {
+  Location alone = First("داهمت القوات قرية الحمرة");
+  EXPECT_LT(alone.confidence, 0.5) << "two governorates have a الحمرة: no silent guess";
+  Location in_context = First("داهمت القوات قرية الحمرة", {"انفجار عبوة في مدينة الحسكة"});
+  EXPECT_EQ(in_context.admin1.name_en, "Al-Hasakeh");
+  EXPECT_GE(in_context.confidence, 0.7);
+}
+
+TEST(Geocoder, AGapWithNoParentIsNotPlaced) {
+  Location location = First("داهمت القوات قرية العطالة ليلا");
+  EXPECT_TRUE(location.gap);
+  EXPECT_EQ(location.geo_precision, 0);
+  EXPECT_FALSE(location.has_coordinates);
+}
+
+TEST(Geocoder, DistanceKm) {
+  EXPECT_NEAR(DistanceKm(35.3359, 40.1408, 35.1556, 40.4258), 33, 2);  // Deir ez-Zor to al-Busayrah
+  EXPECT_DOUBLE_EQ(DistanceKm(1, 2, 1, 2), 0);
+}
+
+}  // namespace
+}  // namespace hadath::resolve
