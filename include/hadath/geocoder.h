@@ -24,6 +24,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hadath/gazetteer.h"
@@ -32,6 +33,9 @@
 namespace hadath::resolve {
 
 inline constexpr double kNearParentKm = 60;
+// Reports read here are about Syria first: a name found both in Syria and
+// abroad ("أريحا", "المنصورة") is the Syrian place unless nothing else fits.
+inline constexpr std::string_view kHomeCountry = "SY";
 
 struct Location {
   std::optional<uint32_t> place;  // the gazetteer place whose coordinates are used
@@ -39,7 +43,9 @@ struct Location {
   std::string location_ar;        // the name as the article writes it
   double latitude = 0, longitude = 0;
   bool has_coordinates = false;
-  int geo_precision = 0;  // 0: not placed
+  int geo_precision = 0;                               // 0: not placed
+  geo::PlaceKind place_kind = geo::PlaceKind::kOther;  // of `place`
+  std::string country;                                 // ISO 3166 alpha-2
   geo::AdminUnit admin1, admin2, admin3;
   double confidence = 0;
   bool gap = false;  // the named place itself is missing from the gazetteer

@@ -17,7 +17,7 @@
 // "محمد الخليف الحمرة") out; bodies named after places ("مجلس دير الزور
 // العسكري"، "مركز دير الزور الإعلامي") are refused by data/places/name-guards.tsv.
 //
-// Cue words: data/places/{place-types,spatial-cues,name-guards}.tsv.
+// Cue words: data/places/{place-types,spatial-cues,name-guards,name-heads,demonyms}.tsv.
 //
 // Thread safety: a loaded recognizer is immutable; Find() may run on many
 // threads with their own TokenizedText.
@@ -60,8 +60,9 @@ struct PlaceMention {
   std::string surface;  // the name as written
   std::optional<geo::PlaceKind> cue_kind;  // what the cue word says the place is
   Relation relation = Relation::kIn;
-  bool countryside = false;          // "ريف X": the rural area around X
-  std::optional<Relation> side;      // "ريف X الشرقي", "شرق X": a part of X
+  bool countryside = false;      // "ريف X": the rural area around X
+  std::optional<Relation> side;  // "ريف X الشرقي", "شرق X": a part of X
+  std::string country;           // ISO code a nationality adjective gives ("اللبنانية"); "" if none
   std::vector<uint32_t> candidates;  // gazetteer place ids with this name, best known first
   std::optional<uint32_t> parent;    // index (in the same result) of the mention this one lies in
 

@@ -68,6 +68,7 @@ struct ToponymRecognizer::Resources {
   lexicon::Lexicon spatial;
   lexicon::Lexicon guards;
   lexicon::Lexicon name_heads;
+  lexicon::Lexicon demonyms;
   lexicon::Matcher names;               // every Arabic name of the gazetteer
   std::vector<std::string> name_forms;  // entry -> the name as the gazetteer writes it
 };
@@ -104,6 +105,7 @@ class Scan {
   // Reads what starts at `token`; returns the next token to read.
   uint32_t Step(uint32_t token) {
     lexicon::Match match;
+    if (resources_.demonyms.matcher().MatchAt(text_, token, &state_, &match)) return Demonym(match);
     if (resources_.guards.matcher().MatchAt(text_, token, &state_, &match)) return Guard(match);
     if (resources_.place_types.matcher().MatchAt(text_, token, &state_, &match)) {
       // A gazetteer name may begin with a place-type word: "سجن غويران", "مخيم الهول".
@@ -119,6 +121,22 @@ class Scan {
     if (resources_.names.MatchAt(text_, token, &state_, &match) && Accepts(match)) return KnownName(match);
     if (cue_kind_ && IsNameWord(token)) return UnknownName(token);
     return Other(token);
+  }
+
+  // "مدينة الهرمل اللبنانية", "العاصمة العراقية بغداد": the country of the
+  // place named just before, or of the one a pending cue introduces.
+  uint32_t Demonym(const lexicon::Match& match) {
+    const std::string& country = resources_.demonyms.entry(match.entry).Get("country");
+    if (introduced_) {
+      country_ = country;
+      return match.end_token;
+    }
+    if (chain_open_ && !mentions_.empty()) {
+      mentions_[last_mention_].country = country;
+      mentions_[last_mention_].span.end = match.span.end;
+      return match.end_token;
+    }
+    return Other(match.first_token);
   }
 
   uint32_t Guard(const lexicon::Match& match) {
@@ -214,7 +232,8 @@ class Scan {
       bool abroad = !place->country.empty() && place->country != "SY";
       bool major = place->kind == geo::PlaceKind::kCity || place->kind == geo::PlaceKind::kGovernorate ||
                    place->kind == geo::PlaceKind::kCountry;
-      if (cue_kind_ || countryside_ || !abroad || major) ids.push_back(place->id);
+      if (cue_kind_ || countryside_ || !abroad || major || place->country == country_)
+        ids.push_back(place->id);
     }
     return ids;
   }
@@ -249,6 +268,7 @@ class Scan {
     mention.relation = relation_;
     mention.countryside = countryside_;
     mention.side = side_;
+    mention.country = country_;
     return mention;
   }
 
@@ -314,6 +334,7 @@ class Scan {
   }
 
   void ResetCues() {
+    country_.clear();
     cue_kind_.reset();
     cue_words_.clear();
     relation_ = Relation::kIn;
@@ -361,6 +382,7 @@ class Scan {
 
   std::optional<geo::PlaceKind> cue_kind_;
   std::string cue_words_;  // the place-type word(s), normalised, without clitics
+  std::string country_;    // from a nationality adjective after the cue
   Relation relation_ = Relation::kIn;
   std::optional<Relation> side_;
   bool countryside_ = false;
@@ -399,12 +421,14 @@ Result<ToponymRecognizer> ToponymRecognizer::Load(const geo::Gazetteer& gazettee
   if (!guards) return guards.status();
   auto heads = lexicon::Lexicon::Load(data_dir + "/places/name-heads.tsv", tokenizer);
   if (!heads) return heads.status();
+  auto demonyms = lexicon::Lexicon::Load(data_dir + "/places/demonyms.tsv", tokenizer, {{"country"}});
+  if (!demonyms) return demonyms.status();
   std::vector<std::string> forms;
   auto names = CompileNames(gazetteer, tokenizer, &forms);
   if (!names) return names.status();
   auto resources = std::make_shared<Resources>(
       Resources{&gazetteer, std::move(*place_types), std::move(*spatial), std::move(*guards),
-                std::move(*heads), std::move(*names), std::move(forms)});
+                std::move(*heads), std::move(*demonyms), std::move(*names), std::move(forms)});
   return ToponymRecognizer(std::move(resources));
 }
 

@@ -44,12 +44,27 @@ int KindRank(const PlaceMention& mention, const geo::Place& place) {
   return IsPopulated(place.kind) ? 0 : IsAdminUnit(place.kind) ? 1 : 2;  // "في الحسكة" is the city
 }
 
+// Whether `parent` is a place that may hold `mention`: a region or admin
+// unit, or a city or town holding a village, street, camp or unknown place.
+// A village named like a region ("يبرود بالقلمون" read as a village called
+// القلمون) is no reason to doubt the town.
+bool CanContain(const Location& parent, const PlaceMention& mention) {
+  if (parent.geo_precision == 3) return true;
+  bool small_child = mention.candidates.empty() || !mention.cue_kind ||
+                     *mention.cue_kind == geo::PlaceKind::kVillage || IsFacility(*mention.cue_kind) ||
+                     *mention.cue_kind == geo::PlaceKind::kNeighbourhood;
+  return small_child && parent.place_kind != geo::PlaceKind::kVillage;
+}
+
 // `ids` reordered by KindRank, keeping the gazetteer's order within a rank.
 std::vector<uint32_t> RankByKind(const geo::Gazetteer& gazetteer, const PlaceMention& mention,
                                  std::vector<uint32_t> ids) {
-  std::stable_sort(ids.begin(), ids.end(), [&](uint32_t a, uint32_t b) {
-    return KindRank(mention, gazetteer.place(a)) < KindRank(mention, gazetteer.place(b));
-  });
+  std::string_view country = mention.country.empty() ? kHomeCountry : std::string_view(mention.country);
+  auto rank = [&](uint32_t id) {
+    const geo::Place& place = gazetteer.place(id);
+    return std::pair(place.country != country, KindRank(mention, place));
+  };
+  std::stable_sort(ids.begin(), ids.end(), [&](uint32_t a, uint32_t b) { return rank(a) < rank(b); });
   return ids;
 }
 
@@ -89,7 +104,7 @@ std::optional<uint32_t> Geocoder::Choose(const PlaceMention& mention, const Loca
                                          const ArticlePlaces& context, double* confidence,
                                          std::string* how) const {
   const std::vector<uint32_t> candidates = RankByKind(gazetteer_, mention, mention.candidates);
-  if (parent && parent->geo_precision > 0) {
+  if (parent && parent->geo_precision > 0 && CanContain(*parent, mention)) {
     for (uint32_t id : candidates) {
       const geo::Place& place = gazetteer_.place(id);
       bool same_governorate = !place.admin1.name_en.empty() && place.admin1.name_en == parent->admin1.name_en;
@@ -124,6 +139,8 @@ std::optional<uint32_t> Geocoder::Choose(const PlaceMention& mention, const Loca
 void Geocoder::Fill(const geo::Place& place, Location* location) const {
   location->place = place.id;
   location->location_en = place.name_en;
+  location->place_kind = place.kind;
+  location->country = place.country;
   location->admin1 = place.admin1;
   location->admin2 = place.admin2;
   location->admin3 = place.admin3;
