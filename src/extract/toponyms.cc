@@ -69,6 +69,8 @@ struct ToponymRecognizer::Resources {
   lexicon::Lexicon guards;
   lexicon::Lexicon name_heads;
   lexicon::Lexicon demonyms;
+  lexicon::Lexicon common_nouns;        // names that are also common nouns: need a place-type word
+  lexicon::Lexicon function_words;      // never a name: في، على، التي ...
   lexicon::Matcher names;               // every Arabic name of the gazetteer
   std::vector<std::string> name_forms;  // entry -> the name as the gazetteer writes it
 };
@@ -217,7 +219,11 @@ class Scan {
   uint32_t KnownName(const lexicon::Match& match) {
     std::vector<uint32_t> candidates =
         Plausible(resources_.gazetteer->FindByName(resources_.name_forms[match.entry]));
-    if (candidates.empty() || SpellingDiffers(match)) return Other(match.first_token);
+    if (candidates.empty() || SpellingDiffers(match) || CommonNounWithoutCue(match) ||
+        ShortNameLostItsArticle(match))  // not this place; after a place-type word, an unknown one
+      return cue_kind_ && IsNameWord(match.first_token) ? UnknownName(match.first_token)
+                                                        : Other(match.first_token);
+
     OpenPhrase(match);
     PlaceMention mention = StartMention(match.core);
     mention.candidates = std::move(candidates);
@@ -236,6 +242,24 @@ class Scan {
         ids.push_back(place->id);
     }
     return ids;
+  }
+
+  bool CommonNounWithoutCue(const lexicon::Match& match) const {
+    if (cue_kind_ || countryside_) return false;
+    lexicon::Match noun;
+    return resources_.common_nouns.matcher().MatchAt(text_, match.first_token, &state_, &noun) &&
+           noun.end_token == match.end_token;
+  }
+
+  // "الزر" is not the village "زر" elsewhere: a name of one or two letters
+  // must be written as the gazetteer writes it, article included.
+  bool ShortNameLostItsArticle(const lexicon::Match& match) const {
+    constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ALEF LAM
+    std::string_view form = resources_.name_forms[match.entry];
+    bool form_definite = form.substr(0, kArticle.size()) == kArticle;
+    if (form_definite || Normalized(match.core).size() > 4) return false;
+    std::string_view token = text_.NormalizedOf(text_.tokens[match.first_token]);
+    return token.substr(0, match.proclitic_bytes).find(kArticle) != std::string_view::npos;
   }
 
   // The gazetteer writes the name with a final ta marbuta (ة) and the text
@@ -350,6 +374,7 @@ class Scan {
     if (candidate.kind != text::TokenKind::kArabicWord) return false;
     lexicon::Match match;
     return !resources_.spatial.matcher().MatchAt(text_, token, &state_, &match) &&
+           !resources_.function_words.matcher().MatchAt(text_, token, &state_, &match) &&
            !resources_.place_types.matcher().MatchAt(text_, token, &state_, &match) &&
            !resources_.guards.matcher().MatchAt(text_, token, &state_, &match);
   }
@@ -423,12 +448,17 @@ Result<ToponymRecognizer> ToponymRecognizer::Load(const geo::Gazetteer& gazettee
   if (!heads) return heads.status();
   auto demonyms = lexicon::Lexicon::Load(data_dir + "/places/demonyms.tsv", tokenizer, {{"country"}});
   if (!demonyms) return demonyms.status();
+  auto common_nouns = lexicon::Lexicon::Load(data_dir + "/places/common-nouns.tsv", tokenizer);
+  if (!common_nouns) return common_nouns.status();
+  auto function_words = lexicon::Lexicon::Load(data_dir + "/text/common-words.tsv", tokenizer);
+  if (!function_words) return function_words.status();
   std::vector<std::string> forms;
   auto names = CompileNames(gazetteer, tokenizer, &forms);
   if (!names) return names.status();
   auto resources = std::make_shared<Resources>(
       Resources{&gazetteer, std::move(*place_types), std::move(*spatial), std::move(*guards),
-                std::move(*heads), std::move(*demonyms), std::move(*names), std::move(forms)});
+                std::move(*heads), std::move(*demonyms), std::move(*common_nouns), std::move(*function_words),
+                std::move(*names), std::move(forms)});
   return ToponymRecognizer(std::move(resources));
 }
 

@@ -44,6 +44,8 @@ const Fixture& TheFixture() {
         MakePlace("الزر", "Az-Zir", geo::PlaceKind::kVillage, "Deir-ez-Zor"),
         MakePlace("الرقة", "Ar-Raqqa", geo::PlaceKind::kCity, "Ar-Raqqa"),
         MakePlace("منزلة", "Manzilah", geo::PlaceKind::kVillage, "Hama"),
+        MakePlace("مدرسة", "Madrasah", geo::PlaceKind::kVillage, "Aleppo"),
+        MakePlace("زر", "Zarik", geo::PlaceKind::kVillage, "Aleppo"),
         MakePlace("مخيم الهول", "Al-Hol camp", geo::PlaceKind::kCamp, "Al-Hasakeh"),
         MakePlace("سجن الصناعة", "al-Sina'a prison", geo::PlaceKind::kPrison, "Al-Hasakeh"),
         MakeAbroad("التحالف", "At Tahaluf", geo::PlaceKind::kNeighbourhood, "YE"),
@@ -111,6 +113,8 @@ TEST(ToponymRecognizer, Table) {
       // Former bugs: common words that are also place names somewhere.
       {"وجد مقتولا داخل منزله بعد انسحاب القوات", ""},
       {"مدعومة بالتحالف الدولي", ""},
+      {"اعتقال عدد من الخلايا قرب المدرسة الصناعية في بلدة البصيرة", "البصيرة[town]"},
+      {"حملة دهم في قرية الزر بريف دير الزور الشرقي", "الزر[village]<-1 | دير الزور[countryside][east]"},
       {"وبعد التحقيق معه بادر بإطلاق النار", ""},
   };
   for (const Row& row : rows) EXPECT_EQ(Describe(Find(row.sentence)), row.expected) << row.sentence;
