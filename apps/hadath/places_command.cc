@@ -16,6 +16,7 @@ struct PlacesArguments {
   std::string reference;
   std::string text;
   std::string gazetteer;
+  bool gaps = false;
 };
 
 struct SentenceText {
@@ -33,48 +34,99 @@ void PrintLocation(const extract::PlaceMention& mention, const resolve::Location
              location.gap ? "  GAP" : "", location.how);
 }
 
-int PrintPlaces(const std::vector<SentenceText>& sentences, const PlacesArguments& arguments) {
+// The place layer, loaded once: tokenizer, gazetteer, recogniser.
+struct PlaceLayer {
+  text::Tokenizer tokenizer;
+  std::unique_ptr<geo::Gazetteer> gazetteer;
+  std::unique_ptr<extract::ToponymRecognizer> recognizer;
+};
+
+Result<PlaceLayer> LoadPlaceLayer(const PlacesArguments& arguments) {
   auto tokenizer = text::Tokenizer::Load();
-  if (!tokenizer) return fmt::print(stderr, "hadath places: {}\n", tokenizer.error()), kExitFatal;
+  if (!tokenizer) return tokenizer.status();
   std::string path = arguments.gazetteer.empty() ? geo::Gazetteer::DefaultPath() : arguments.gazetteer;
   auto gazetteer = geo::Gazetteer::Load(path);
-  if (!gazetteer) return fmt::print(stderr, "hadath places: {}\n", gazetteer.error()), kExitFatal;
-  auto recognizer = extract::ToponymRecognizer::Load(*gazetteer, *tokenizer);
-  if (!recognizer) return fmt::print(stderr, "hadath places: {}\n", recognizer.error()), kExitFatal;
+  if (!gazetteer) return gazetteer.status();
+  PlaceLayer layer{std::move(*tokenizer), std::make_unique<geo::Gazetteer>(std::move(*gazetteer)), nullptr};
+  auto recognizer = extract::ToponymRecognizer::Load(*layer.gazetteer, layer.tokenizer);
+  if (!recognizer) return recognizer.status();
+  layer.recognizer = std::make_unique<extract::ToponymRecognizer>(std::move(*recognizer));
+  return layer;
+}
 
+// Calls visit(sentence index, mention, location) for every place mention of
+// an article, resolved with the article's other places as context.
+template <typename Visit>
+void ForEachLocation(const PlaceLayer& layer, const std::vector<SentenceText>& sentences, Visit visit) {
   std::vector<std::vector<extract::PlaceMention>> mentions;
   text::TokenizedText tokens;
   for (const SentenceText& sentence : sentences) {
-    tokenizer->Tokenize(sentence.text, &tokens);
-    mentions.push_back(recognizer->Find(sentence.text, tokens));
+    layer.tokenizer.Tokenize(sentence.text, &tokens);
+    mentions.push_back(layer.recognizer->Find(sentence.text, tokens));
   }
-  resolve::Geocoder geocoder(*gazetteer);
+  resolve::Geocoder geocoder(*layer.gazetteer);
   resolve::ArticlePlaces context = geocoder.Context(mentions);
-  for (size_t i = 0; i < sentences.size(); ++i) {
-    if (mentions[i].empty()) continue;
-    fmt::print("s{}: {}\n", i, sentences[i].text);
+  for (size_t i = 0; i < sentences.size(); ++i)
     for (size_t m = 0; m < mentions[i].size(); ++m)
-      PrintLocation(mentions[i][m], geocoder.Resolve(mentions[i], m, context));
+      visit(i, mentions[i][m], geocoder.Resolve(mentions[i], m, context));
+}
+
+void PrintPlaces(const PlaceLayer& layer, const std::vector<SentenceText>& sentences) {
+  size_t printed = SIZE_MAX;
+  ForEachLocation(layer, sentences,
+                  [&](size_t i, const extract::PlaceMention& mention, const resolve::Location& location) {
+                    if (printed != i) fmt::print("s{}: {}\n", i, sentences[i].text);
+                    printed = i;
+                    PrintLocation(mention, location);
+                  });
+}
+
+std::vector<SentenceText> SentencesOf(const Document& document) {
+  std::vector<SentenceText> sentences;
+  for (const Sentence& sentence : document.sentences)
+    sentences.push_back({document.TextOf(sentence.text), sentence.text.start});
+  return sentences;
+}
+
+// The gazetteer-gaps report over every stored document, as TSV.
+int PrintGaps(const PlaceLayer& layer, store::Store& store) {
+  auto documents = store.ListDocuments(INT64_MAX, 0);
+  if (!documents) return fmt::print(stderr, "hadath places: {}\n", documents.error()), kExitFatal;
+  resolve::GapReport report;
+  for (const store::DocumentSummary& summary : *documents) {
+    auto document = store.LoadDocument(summary.id);
+    if (!document) continue;
+    std::vector<SentenceText> sentences = SentencesOf(*document);
+    ForEachLocation(layer, sentences,
+                    [&](size_t i, const extract::PlaceMention& mention, const resolve::Location& location) {
+                      report.Add(mention, location, sentences[i].text, document->article.key);
+                    });
   }
+  fmt::print("name\tcoded_at\tadmin1\tseen\tdocument\texample\n");
+  for (const resolve::GapReport::Gap& gap : report.Gaps())
+    fmt::print("{}\t{}\t{}\t{}\t{}\t{}\n", gap.name, gap.parent.empty() ? "-" : gap.parent,
+               gap.admin1.empty() ? "-" : gap.admin1, gap.count, gap.document, gap.example);
   return kExitOk;
 }
 
 int RunPlaces(PlacesArguments& arguments, const CommonOptions& common) {
-  if (arguments.reference.empty()) {
+  auto layer = LoadPlaceLayer(arguments);
+  if (!layer) return fmt::print(stderr, "hadath places: {}\n", layer.error()), kExitFatal;
+  if (arguments.reference.empty() && !arguments.gaps) {
     if (arguments.text.empty() || arguments.text == "-")
       arguments.text.assign(std::istreambuf_iterator<char>(std::cin), {});
-    return PrintPlaces({{arguments.text, 0}}, arguments);
+    PrintPlaces(*layer, {{arguments.text, 0}});
+    return kExitOk;
   }
   auto store = OpenExistingStore(common.db, "places");
   if (!store) return kExitFatal;
+  if (arguments.gaps) return PrintGaps(*layer, **store);
   auto summary = (*store)->FindDocument(arguments.reference);
   if (!summary) return fmt::print(stderr, "hadath places: {}\n", summary.error()), kExitFatal;
   auto document = (*store)->LoadDocument(summary->id);
   if (!document) return fmt::print(stderr, "hadath places: {}\n", document.error()), kExitFatal;
-  std::vector<SentenceText> sentences;
-  for (const Sentence& sentence : document->sentences)
-    sentences.push_back({document->TextOf(sentence.text), sentence.text.start});
-  return PrintPlaces(sentences, arguments);
+  PrintPlaces(*layer, SentencesOf(*document));
+  return kExitOk;
 }
 
 }  // namespace
@@ -85,6 +137,9 @@ void AddPlacesCommand(CLI::App& app, CommonOptions& common, int& exit_code) {
       "places", "Show the places a stored document (or a text) names and where the geocoder puts them");
   command->add_option("doc", arguments->reference, "Document id, key or url (as for `show`)");
   command->add_option("--text", arguments->text, "Geocode this text instead (- reads standard input)");
+  command->add_flag("--gaps", arguments->gaps,
+                    "Report the places missing from the gazetteer over all stored documents (TSV: name, "
+                    "where it was coded, admin1, times seen, document, an example sentence)");
   command->add_option("--db", common.db, "SQLite database file (default: $HADATH_DB or hadath.db)");
   command->add_option("--gazetteer", arguments->gazetteer,
                       "Compiled gazetteer (default: $HADATH_GAZETTEER or build/gazetteer.bin)");

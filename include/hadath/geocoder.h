@@ -21,6 +21,8 @@
 // Thread safety: a Geocoder is immutable; Resolve() may run on many threads.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -48,8 +50,9 @@ struct Location {
   std::string country;                                 // ISO 3166 alpha-2
   geo::AdminUnit admin1, admin2, admin3;
   double confidence = 0;
-  bool gap = false;  // the named place itself is missing from the gazetteer
-  std::string how;   // a short explanation for analysts ("parent", "article governorate", ...)
+  bool gap = false;      // the named place itself is missing from the gazetteer
+  std::string coded_at;  // for a gap: the place it was coded to ("Ash-Shaddadi countryside")
+  std::string how;       // a short explanation for analysts ("parent", "article governorate", ...)
 };
 
 // What an article says about where it is: the governorates of the places
@@ -73,6 +76,30 @@ class Geocoder {
   void Fill(const geo::Place& place, Location* location) const;
 
   const geo::Gazetteer& gazetteer_;
+};
+
+// Places the gazetteer lacks, as reading finds them: what a user can add
+// (with `hadath gazetteer import` or data/geo/supplement.tsv) to place more
+// incidents at their village rather than its parent.
+class GapReport {
+ public:
+  struct Gap {
+    std::string name;    // as the text writes it
+    std::string parent;  // where it was coded ("Ash-Shaddadi countryside"), "" if nowhere
+    std::string admin1;
+    int64_t count = 0;
+    std::string example;   // a sentence naming it
+    std::string document;  // the document of that sentence
+  };
+
+  // Records `location` of `mention` if it is a gap.
+  void Add(const extract::PlaceMention& mention, const Location& location, std::string_view sentence,
+           std::string_view document);
+  // Most seen first.
+  std::vector<Gap> Gaps() const;
+
+ private:
+  std::map<std::pair<std::string, std::string>, Gap> gaps_;  // (normalised name, parent) -> gap
 };
 
 // Great-circle distance in kilometres.

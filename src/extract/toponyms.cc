@@ -225,7 +225,7 @@ class Scan {
                                                         : Other(match.first_token);
 
     OpenPhrase(match);
-    PlaceMention mention = StartMention(match.core);
+    PlaceMention mention = StartMention(NameSpan(match));
     mention.candidates = std::move(candidates);
     return FinishMention(std::move(mention), match.end_token);
   }
@@ -244,6 +244,19 @@ class Scan {
     return ids;
   }
 
+  // The name as written: the match without its proclitics, but with the
+  // article ("بالجزرة" -> "الجزرة").
+  Span NameSpan(const lexicon::Match& match) const {
+    constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ALEF LAM
+    const text::Token& first = text_.tokens[match.first_token];
+    std::string_view proclitics = text_.NormalizedOf(first).substr(0, match.proclitic_bytes);
+    if (proclitics.size() < kArticle.size() ||
+        proclitics.substr(proclitics.size() - kArticle.size()) != kArticle)
+      return match.core;
+    uint32_t article = match.proclitic_bytes - static_cast<uint32_t>(kArticle.size());
+    return {text_.SourceOfFormBytes(first, article, match.proclitic_bytes).start, match.core.end};
+  }
+
   bool CommonNounWithoutCue(const lexicon::Match& match) const {
     if (cue_kind_ || countryside_) return false;
     lexicon::Match noun;
@@ -257,7 +270,7 @@ class Scan {
     constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ALEF LAM
     std::string_view form = resources_.name_forms[match.entry];
     bool form_definite = form.substr(0, kArticle.size()) == kArticle;
-    if (form_definite || Normalized(match.core).size() > 4) return false;
+    if (form_definite || form.size() > 4) return false;  // more than two (two-byte) letters
     std::string_view token = text_.NormalizedOf(text_.tokens[match.first_token]);
     return token.substr(0, match.proclitic_bytes).find(kArticle) != std::string_view::npos;
   }

@@ -182,9 +182,31 @@ Location Geocoder::Resolve(const std::vector<PlaceMention>& mentions, size_t ind
   placed.location_en = mention.surface + " (" + parent_name + ")";
   placed.geo_precision = 2;
   placed.gap = true;
+  placed.coded_at = parent_name;
   placed.confidence = parent->confidence * 0.8;
   placed.how = "not in the gazetteer: coded to " + parent_name;
   return placed;
+}
+
+void GapReport::Add(const PlaceMention& mention, const Location& location, std::string_view sentence,
+                    std::string_view document) {
+  if (!location.gap) return;
+  const std::string& parent = location.coded_at;
+  Gap& gap = gaps_[{mention.name, parent}];
+  if (gap.count++ == 0) {
+    gap.name = mention.surface;
+    gap.parent = parent;
+    gap.admin1 = location.admin1.name_en;
+    gap.example = std::string(sentence);
+    gap.document = std::string(document);
+  }
+}
+
+std::vector<GapReport::Gap> GapReport::Gaps() const {
+  std::vector<Gap> gaps;
+  for (const auto& [key, gap] : gaps_) gaps.push_back(gap);
+  std::stable_sort(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) { return a.count > b.count; });
+  return gaps;
 }
 
 }  // namespace hadath::resolve

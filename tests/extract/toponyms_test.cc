@@ -46,6 +46,7 @@ const Fixture& TheFixture() {
         MakePlace("منزلة", "Manzilah", geo::PlaceKind::kVillage, "Hama"),
         MakePlace("مدرسة", "Madrasah", geo::PlaceKind::kVillage, "Aleppo"),
         MakePlace("زر", "Zarik", geo::PlaceKind::kVillage, "Aleppo"),
+        MakePlace("جزرة", "Jazrah", geo::PlaceKind::kVillage, "Ar-Raqqa"),
         MakePlace("مخيم الهول", "Al-Hol camp", geo::PlaceKind::kCamp, "Al-Hasakeh"),
         MakePlace("سجن الصناعة", "al-Sina'a prison", geo::PlaceKind::kPrison, "Al-Hasakeh"),
         MakeAbroad("التحالف", "At Tahaluf", geo::PlaceKind::kNeighbourhood, "YE"),
@@ -114,6 +115,8 @@ TEST(ToponymRecognizer, Table) {
       {"وجد مقتولا داخل منزله بعد انسحاب القوات", ""},
       {"مدعومة بالتحالف الدولي", ""},
       {"اعتقال عدد من الخلايا قرب المدرسة الصناعية في بلدة البصيرة", "البصيرة[town]"},
+      // The gazetteer writes جزرة without the article; the text writes الجزرة.
+      {"عملية بالقرب من بلدة الجزرة بريف الرقة الغربي", "الجزرة[town][near]<-1 | الرقة[countryside][west]"},
       {"حملة دهم في قرية الزر بريف دير الزور الشرقي", "الزر[village]<-1 | دير الزور[countryside][east]"},
       {"وبعد التحقيق معه بادر بإطلاق النار", ""},
   };

@@ -120,6 +120,28 @@ TEST(Geocoder, AGapWithNoParentIsNotPlaced) {
   EXPECT_FALSE(location.has_coordinates);
 }
 
+TEST(GapReport, CountsEachMissingPlaceWithItsParentAndAnExample) {
+  Geocoder geocoder(TheFixture().gazetteer);
+  GapReport report;
+  const std::vector<std::string> sentences = {
+      "عملية في قرية العطالة بريف الشدادي جنوب الحسكة", "قتل شاب في قرية العطالة بريف الشدادي",
+      "قتل عنصران في بلدة البصيرة",  // in the gazetteer: no gap
+  };
+  for (const std::string& sentence : sentences) {
+    auto mentions = Mentions(sentence);
+    auto context = geocoder.Context({mentions});
+    for (size_t i = 0; i < mentions.size(); ++i)
+      report.Add(mentions[i], geocoder.Resolve(mentions, i, context), sentence, "doc");
+  }
+  auto gaps = report.Gaps();
+  ASSERT_EQ(gaps.size(), 1u);
+  EXPECT_EQ(gaps[0].name, "العطالة");
+  EXPECT_EQ(gaps[0].parent, "Ash-Shaddadi countryside");
+  EXPECT_EQ(gaps[0].admin1, "Al-Hasakeh");
+  EXPECT_EQ(gaps[0].count, 2);
+  EXPECT_EQ(gaps[0].example, sentences[0]);
+}
+
 TEST(Geocoder, DistanceKm) {
   EXPECT_NEAR(DistanceKm(35.3359, 40.1408, 35.1556, 40.4258), 33, 2);  // Deir ez-Zor to al-Busayrah
   EXPECT_DOUBLE_EQ(DistanceKm(1, 2, 1, 2), 0);
