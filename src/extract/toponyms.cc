@@ -121,7 +121,7 @@ class Scan {
     }
     if (resources_.spatial.matcher().MatchAt(text_, token, &state_, &match)) return SpatialCue(match);
     if (resources_.names.MatchAt(text_, token, &state_, &match) && Accepts(match)) return KnownName(match);
-    if (cue_kind_ && IsNameWord(token)) return UnknownName(token);
+    if (typed_ && IsNameWord(token)) return UnknownName(token);
     return Other(token);
   }
 
@@ -158,6 +158,7 @@ class Scan {
       cue_kind_ = kind;
     }
     introduced_ = true;
+    typed_ = true;
     return match.end_token;
   }
 
@@ -217,12 +218,13 @@ class Scan {
   }
 
   uint32_t KnownName(const lexicon::Match& match) {
+    coordinated_ = !introduced_ && list_open_ && ProcliticHas(match, kWaw);
     std::vector<uint32_t> candidates =
         Plausible(resources_.gazetteer->FindByName(resources_.name_forms[match.entry]));
     if (candidates.empty() || SpellingDiffers(match) || CommonNounWithoutCue(match) ||
         ShortNameLostItsArticle(match))  // not this place; after a place-type word, an unknown one
-      return cue_kind_ && IsNameWord(match.first_token) ? UnknownName(match.first_token)
-                                                        : Other(match.first_token);
+      return typed_ && IsNameWord(match.first_token) ? UnknownName(match.first_token)
+                                                     : Other(match.first_token);
 
     OpenPhrase(match);
     PlaceMention mention = StartMention(NameSpan(match));
@@ -315,9 +317,16 @@ class Scan {
     AddNamesWithCue(&mention);
     next = TakeSideAdjective(&mention, next);
     uint32_t index = static_cast<uint32_t>(mentions_.size());
-    if (chain_open_ &&
-        (mention.countryside || mention.side || mention.relation != Relation::kIn || connector_has_ba_))
-      mentions_[last_mention_].parent = index;
+    bool holds_previous =
+        mention.countryside || mention.side || mention.relation != Relation::kIn || connector_has_ba_;
+    if (chain_open_ && holds_previous) {
+      // "الزر والبصيرة في ريف دير الزور": the places listed share the parent.
+      for (uint32_t sibling : siblings_)
+        if (!mentions_[sibling].parent) mentions_[sibling].parent = index;
+    }
+    if (!coordinated_) siblings_.clear();
+    siblings_.push_back(index);
+    coordinated_ = false;
     mentions_.push_back(std::move(mention));
     last_mention_ = index;
     chain_open_ = true;
@@ -371,6 +380,7 @@ class Scan {
   }
 
   void ResetCues() {
+    typed_ = false;
     country_.clear();
     cue_kind_.reset();
     cue_words_.clear();
@@ -425,11 +435,14 @@ class Scan {
   std::optional<Relation> side_;
   bool countryside_ = false;
   bool introduced_ = false;
+  bool typed_ = false;  // a place-type word (of any kind, "منطقة" too) introduces the name
   bool connector_has_ba_ = false;
   bool guarded_ = false;
   bool chain_open_ = false;
   bool list_open_ = false;
   uint32_t last_mention_ = 0;
+  std::vector<uint32_t> siblings_;  // the mentions of the current list ("الزر والبصيرة")
+  bool coordinated_ = false;        // the mention being finished continues a list
   uint32_t phrase_start_ = kNoPhrase;
 };
 
