@@ -4,37 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include "place_layer_test_util.h"
+
 namespace hadath::extract {
 namespace {
 
-geo::Place MakePlace(const std::string& arabic, const std::string& english, geo::PlaceKind kind,
-                     const std::string& admin1) {
-  geo::Place place;
-  place.names_ar = {arabic};
-  place.name_en = english;
-  place.kind = kind;
-  place.admin1.name_en = admin1;
-  place.country = "SY";
-  return place;
-}
+using testing_places::MakePlace;
 
-geo::Place MakeAbroad(const std::string& arabic, const std::string& english, geo::PlaceKind kind,
-                      const std::string& country) {
-  geo::Place place = MakePlace(arabic, english, kind, "");
-  place.country = country;
-  return place;
-}
-
-struct Fixture {
-  text::Tokenizer tokenizer;
-  geo::Gazetteer gazetteer;
-  std::unique_ptr<ToponymRecognizer> recognizer;
-};
-
-const Fixture& TheFixture() {
-  static Fixture* fixture = [] {
-    auto tokenizer = text::Tokenizer::Load();
-    if (!tokenizer) std::abort();
+const testing_places::PlaceLayer& TheLayer() {
+  static const auto* layer = [] {
     std::vector<geo::Place> places = {
         MakePlace("البصيرة", "Al-Busayrah", geo::PlaceKind::kTown, "Deir-ez-Zor"),
         MakePlace("الشدادي", "Ash-Shaddadi", geo::PlaceKind::kTown, "Al-Hasakeh"),
@@ -49,28 +27,15 @@ const Fixture& TheFixture() {
         MakePlace("جزرة", "Jazrah", geo::PlaceKind::kVillage, "Ar-Raqqa"),
         MakePlace("مخيم الهول", "Al-Hol camp", geo::PlaceKind::kCamp, "Al-Hasakeh"),
         MakePlace("سجن الصناعة", "al-Sina'a prison", geo::PlaceKind::kPrison, "Al-Hasakeh"),
-        MakeAbroad("التحالف", "At Tahaluf", geo::PlaceKind::kNeighbourhood, "YE"),
-        MakeAbroad("ادر", "Adir", geo::PlaceKind::kVillage, "JO"),
+        MakePlace("التحالف", "At Tahaluf", geo::PlaceKind::kNeighbourhood, "", 0, 0, "YE"),
+        MakePlace("ادر", "Adir", geo::PlaceKind::kVillage, "", 0, 0, "JO"),
     };
-    auto gazetteer = geo::Gazetteer::Compile(std::move(places));
-    if (!gazetteer) std::abort();
-    auto* made = new Fixture{std::move(*tokenizer), std::move(*gazetteer), nullptr};
-    auto recognizer = ToponymRecognizer::Load(made->gazetteer, made->tokenizer);
-    if (!recognizer) {
-      ADD_FAILURE() << recognizer.error();
-      std::abort();
-    }
-    made->recognizer = std::make_unique<ToponymRecognizer>(std::move(*recognizer));
-    return made;
+    return testing_places::MakeLayer(std::move(places)).release();
   }();
-  return *fixture;
+  return *layer;
 }
 
-std::vector<PlaceMention> Find(const std::string& sentence) {
-  text::TokenizedText tokens;
-  TheFixture().tokenizer.Tokenize(sentence, &tokens);
-  return TheFixture().recognizer->Find(sentence, tokens);
-}
+std::vector<PlaceMention> Find(const std::string& sentence) { return TheLayer().Mentions(sentence); }
 
 // "name[kind]" for each mention, with "<-i" naming its parent's index.
 std::string Describe(const std::vector<PlaceMention>& mentions) {
@@ -131,7 +96,7 @@ TEST(ToponymRecognizer, SpansPointAtTheSentence) {
   EXPECT_EQ(sentence.substr(mentions[0].name_span.start, mentions[0].name_span.size()), "البصيرة");
   EXPECT_EQ(sentence.substr(mentions[0].span.start, mentions[0].span.size()), "بمدينة البصيرة");
   ASSERT_EQ(mentions[0].candidates.size(), 1u);
-  EXPECT_EQ(TheFixture().gazetteer.place(mentions[0].candidates[0]).name_en, "Al-Busayrah");
+  EXPECT_EQ(TheLayer().gazetteer->place(mentions[0].candidates[0]).name_en, "Al-Busayrah");
 }
 
 }  // namespace

