@@ -25,6 +25,7 @@
 #include "hadath/store.h"
 #include "hadath/text/tokenizer.h"
 #include "pipeline/ingest_job.h"
+#include "pipeline/place_layer.h"
 
 namespace {
 
@@ -124,20 +125,16 @@ int RunWithoutStore(const std::string& path, bool places) {
     fmt::print(stderr, "{}\n", cleaner ? tokenizer.error() : cleaner.error());
     return 2;
   }
-  std::optional<geo::Gazetteer> gazetteer;
-  std::optional<extract::ToponymRecognizer> toponyms;
+  std::unique_ptr<pipeline::PlaceLayer> places_layer;
   std::optional<resolve::Geocoder> geocoder;
   if (places) {
-    auto loaded = geo::Gazetteer::Load(geo::Gazetteer::DefaultPath());
+    auto loaded = pipeline::LoadPlaceLayer();
     if (!loaded) return fmt::print(stderr, "{}\n", loaded.error()), 2;
-    gazetteer.emplace(std::move(*loaded));
-    auto recognizer = extract::ToponymRecognizer::Load(*gazetteer, *tokenizer);
-    if (!recognizer) return fmt::print(stderr, "{}\n", recognizer.error()), 2;
-    toponyms.emplace(std::move(*recognizer));
-    geocoder.emplace(*gazetteer);
+    places_layer = std::move(*loaded);
+    geocoder.emplace(*places_layer->gazetteer);
   }
   Totals totals;
-  CountingSink sink(*cleaner, *tokenizer, totals, toponyms ? &*toponyms : nullptr,
+  CountingSink sink(*cleaner, *tokenizer, totals, places_layer ? places_layer->recognizer.get() : nullptr,
                     geocoder ? &*geocoder : nullptr);
   auto started = std::chrono::steady_clock::now();
   Status status = ingest::ReadInputs({path}, ingest::Options{}, sink);

@@ -14,6 +14,7 @@
 
 #include "hadath/gazetteer.h"
 #include "hadath/toponyms.h"
+#include "pipeline/place_layer.h"
 
 namespace hadath::testing_places {
 
@@ -31,17 +32,7 @@ inline geo::Place MakePlace(const std::string& arabic, const std::string& englis
   return place;
 }
 
-struct PlaceLayer {
-  text::Tokenizer tokenizer;
-  std::unique_ptr<geo::Gazetteer> gazetteer;
-  std::unique_ptr<extract::ToponymRecognizer> recognizer;
-
-  std::vector<extract::PlaceMention> Mentions(const std::string& sentence) const {
-    text::TokenizedText tokens;
-    tokenizer.Tokenize(sentence, &tokens);
-    return recognizer->Find(sentence, tokens);
-  }
-};
+using PlaceLayer = pipeline::PlaceLayer;
 
 // Stops the test binary with `what` and `error`: fixtures cannot go on without it.
 [[noreturn]] inline void Fail(const char* what, const std::string& error) {
@@ -50,14 +41,9 @@ struct PlaceLayer {
 }
 
 inline std::unique_ptr<PlaceLayer> MakeLayer(geo::Gazetteer gazetteer) {
-  auto tokenizer = text::Tokenizer::Load();
-  if (!tokenizer) Fail("tokenizer", tokenizer.error());
-  auto layer = std::make_unique<PlaceLayer>(
-      PlaceLayer{std::move(*tokenizer), std::make_unique<geo::Gazetteer>(std::move(gazetteer)), nullptr});
-  auto recognizer = extract::ToponymRecognizer::Load(*layer->gazetteer, layer->tokenizer);
-  if (!recognizer) Fail("toponym recognizer", recognizer.error());
-  layer->recognizer = std::make_unique<extract::ToponymRecognizer>(std::move(*recognizer));
-  return layer;
+  auto layer = pipeline::MakePlaceLayer(std::move(gazetteer));
+  if (!layer) Fail("place layer", layer.error());
+  return std::move(*layer);
 }
 
 inline std::unique_ptr<PlaceLayer> MakeLayer(std::vector<geo::Place> places) {

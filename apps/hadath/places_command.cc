@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "hadath/geocoder.h"
 #include "hadath/store.h"
+#include "pipeline/place_layer.h"
 
 namespace hadath::cli {
 namespace {
@@ -34,36 +35,14 @@ void PrintLocation(const extract::PlaceMention& mention, const resolve::Location
              location.gap ? "  GAP" : "", location.how);
 }
 
-// The place layer, loaded once: tokenizer, gazetteer, recogniser.
-struct PlaceLayer {
-  text::Tokenizer tokenizer;
-  std::unique_ptr<geo::Gazetteer> gazetteer;
-  std::unique_ptr<extract::ToponymRecognizer> recognizer;
-};
-
-Result<PlaceLayer> LoadPlaceLayer(const PlacesArguments& arguments) {
-  auto tokenizer = text::Tokenizer::Load();
-  if (!tokenizer) return tokenizer.status();
-  std::string path = arguments.gazetteer.empty() ? geo::Gazetteer::DefaultPath() : arguments.gazetteer;
-  auto gazetteer = geo::Gazetteer::Load(path);
-  if (!gazetteer) return gazetteer.status();
-  PlaceLayer layer{std::move(*tokenizer), std::make_unique<geo::Gazetteer>(std::move(*gazetteer)), nullptr};
-  auto recognizer = extract::ToponymRecognizer::Load(*layer.gazetteer, layer.tokenizer);
-  if (!recognizer) return recognizer.status();
-  layer.recognizer = std::make_unique<extract::ToponymRecognizer>(std::move(*recognizer));
-  return layer;
-}
+using pipeline::PlaceLayer;
 
 // Calls visit(sentence index, mention, location) for every place mention of
 // an article, resolved with the article's other places as context.
 template <typename Visit>
 void ForEachLocation(const PlaceLayer& layer, const std::vector<SentenceText>& sentences, Visit visit) {
   std::vector<std::vector<extract::PlaceMention>> mentions;
-  text::TokenizedText tokens;
-  for (const SentenceText& sentence : sentences) {
-    layer.tokenizer.Tokenize(sentence.text, &tokens);
-    mentions.push_back(layer.recognizer->Find(sentence.text, tokens));
-  }
+  for (const SentenceText& sentence : sentences) mentions.push_back(layer.Mentions(sentence.text));
   resolve::Geocoder geocoder(*layer.gazetteer);
   resolve::ArticlePlaces context = geocoder.Context(mentions);
   for (size_t i = 0; i < sentences.size(); ++i)
@@ -110,22 +89,23 @@ int PrintGaps(const PlaceLayer& layer, store::Store& store) {
 }
 
 int RunPlaces(PlacesArguments& arguments, const CommonOptions& common) {
-  auto layer = LoadPlaceLayer(arguments);
+  auto layer = pipeline::LoadPlaceLayer(arguments.gazetteer.empty() ? geo::Gazetteer::DefaultPath()
+                                                                    : arguments.gazetteer);
   if (!layer) return fmt::print(stderr, "hadath places: {}\n", layer.error()), kExitFatal;
   if (arguments.reference.empty() && !arguments.gaps) {
     if (arguments.text.empty() || arguments.text == "-")
       arguments.text.assign(std::istreambuf_iterator<char>(std::cin), {});
-    PrintPlaces(*layer, {{arguments.text, 0}});
+    PrintPlaces(**layer, {{arguments.text, 0}});
     return kExitOk;
   }
   auto store = OpenExistingStore(common.db, "places");
   if (!store) return kExitFatal;
-  if (arguments.gaps) return PrintGaps(*layer, **store);
+  if (arguments.gaps) return PrintGaps(**layer, **store);
   auto summary = (*store)->FindDocument(arguments.reference);
   if (!summary) return fmt::print(stderr, "hadath places: {}\n", summary.error()), kExitFatal;
   auto document = (*store)->LoadDocument(summary->id);
   if (!document) return fmt::print(stderr, "hadath places: {}\n", document.error()), kExitFatal;
-  PrintPlaces(*layer, SentencesOf(*document));
+  PrintPlaces(**layer, SentencesOf(*document));
   return kExitOk;
 }
 
