@@ -19,19 +19,13 @@ enum class CueKind { kAppeal, kUi, kRelatedHeading, kCaption };
 enum class CuePlace { kAnywhere, kStart, kWhole };
 
 struct Cue {
-  std::string form;  // normalised, ASCII lowercased
+  std::string form;  // normalised (which folds Latin to small letters)
   CueKind kind;
   CuePlace place;
   bool latin;
 };
 
 bool IsAsciiAlnum(unsigned char c) { return std::isalnum(c) != 0; }
-
-std::string AsciiLower(std::string text) {
-  for (char& c : text)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return text;
-}
 
 // Punctuation and symbols that may stand around a whole-line cue
 // ("مقالات ذات صلة:", "- اقرأ أيضا -").
@@ -257,9 +251,8 @@ struct Cleaner::Resources {
   std::vector<Cue> cues;
 
   bool HasCue(const Line& line, CueKind kind) const {
-    std::string lowered = AsciiLower(line.normalized);
     for (const Cue& cue : cues)
-      if (cue.kind == kind && CueMatches(lowered, cue)) return true;
+      if (cue.kind == kind && CueMatches(line.normalized, cue)) return true;
     return false;
   }
 };
@@ -282,7 +275,7 @@ Result<std::vector<Cue>> LoadCues(const std::string& path, const text::Normalize
     if (kind == kinds.end()) return Status::Error(row.Where("unknown kind '" + row.Get("kind") + "'"));
     auto place = places.find(row.Get("where"));
     if (place == places.end()) return Status::Error(row.Where("unknown where '" + row.Get("where") + "'"));
-    std::string form = AsciiLower(normalizer.Normalize(row.Get("form")));
+    std::string form = normalizer.Normalize(row.Get("form"));
     if (form.empty()) return Status::Error(row.Where("empty form"));
     bool latin =
         std::none_of(form.begin(), form.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
@@ -359,7 +352,7 @@ class FurnitureRules {
     size_t latin_end = 0;
     while (latin_end < text.size() && static_cast<unsigned char>(text[latin_end]) < 0x80) ++latin_end;
     Line opening;
-    opening.normalized = AsciiLower(std::string(text.substr(0, latin_end)));
+    opening.normalized = std::string(text.substr(0, latin_end));
     return latin_end > 0 && resources_.HasCue(opening, CueKind::kUi);
   }
 
