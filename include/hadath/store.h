@@ -78,6 +78,36 @@ struct RunRecord {
   std::vector<std::pair<std::string, std::string>> errors;  // (where, reason)
 };
 
+// An event as stored: its FORMAT.md JSON record (one JSON object, the line
+// `hadath export --format jsonl` writes) plus the columns indexes need.
+struct EventRecord {
+  std::string id;      // stable event id, also the record's "event_id"
+  std::string record;  // JSON object text
+  bool background = false;
+  std::string created_at, updated_at;  // ISO 8601 UTC
+};
+
+// One evidence span of an event: bytes of a stored document's raw text.
+struct EvidenceRecord {
+  std::string doc_id;
+  int64_t raw_start = 0, raw_end = 0;
+  std::string text;
+  std::string role;  // what it supports: "event", "actor1", "place", "date", "fatalities", ...
+};
+
+struct NewEvent {
+  EventRecord event;
+  std::vector<std::string> doc_ids;  // documents citing it
+  std::vector<EvidenceRecord> evidence;
+};
+
+// Which stored events to list.
+struct EventQuery {
+  bool include_background = false;
+  std::string changed_since;  // ISO 8601 UTC; "" for all
+  std::string doc_id;         // only events citing this document; "" for all
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -102,6 +132,15 @@ class Store {
   virtual Result<Document> LoadDocument(std::string_view id) = 0;
   // Summaries of current documents, in ingest order.
   virtual Result<std::vector<DocumentSummary>> ListDocuments(int64_t limit, int64_t offset) = 0;
+
+  // Replaces every event extracted from `doc_id` by `events` (inside a
+  // batch): extraction of a document is idempotent. An event keeps its
+  // created_at when its id was already stored; changes are logged.
+  virtual Status ReplaceDocumentEvents(const std::string& doc_id, const std::vector<NewEvent>& events) = 0;
+  // Stored events in id order.
+  virtual Result<std::vector<EventRecord>> ListEvents(const EventQuery& query) = 0;
+  // An event by id or unique id prefix, with its evidence.
+  virtual Result<NewEvent> FindEvent(std::string_view reference) = 0;
 
   virtual Status RecordRun(const RunRecord& run) = 0;
   virtual Result<Stats> GetStats() = 0;

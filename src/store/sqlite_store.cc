@@ -2,6 +2,8 @@
 #include <chrono>
 #include <ctime>
 
+#include <optional>
+#include <set>
 #include <unordered_map>
 #include "common/clock.h"
 
@@ -44,6 +46,9 @@ class SqliteStore final : public Store {
   Result<DocumentSummary> FindDocument(std::string_view reference) override;
   Result<Document> LoadDocument(std::string_view id) override;
   Result<std::vector<DocumentSummary>> ListDocuments(int64_t limit, int64_t offset) override;
+  Status ReplaceDocumentEvents(const std::string& doc_id, const std::vector<NewEvent>& events) override;
+  Result<std::vector<EventRecord>> ListEvents(const EventQuery& query) override;
+  Result<NewEvent> FindEvent(std::string_view reference) override;
   Status RecordRun(const RunRecord& run) override;
   Result<Stats> GetStats() override;
 
@@ -55,6 +60,11 @@ class SqliteStore final : public Store {
   Status InsertDocument(const Document& document);
   Status InsertSpans(const Document& document);
   Result<DocumentSummary> SummaryWhere(std::string_view condition, std::string_view value);
+  Status DetachEvent(const std::string& event_id, const std::string& doc_id, const std::string& now);
+  Status UpsertEvent(const EventRecord& event, const std::string& now);
+  Status AttachEvent(const NewEvent& event, const std::string& doc_id);
+  Status LogChange(const std::string& event_id, const std::string& now, std::string_view change,
+                   std::string_view reason);
 
   // A prepared statement for `sql`, reset and ready for new bindings; kept
   // for the life of the store (the write path runs the same few per document).
@@ -325,6 +335,133 @@ Result<Document> SqliteStore::LoadDocument(std::string_view id) {
   warnings.Bind(1, id);
   while (warnings.Step()) article.warnings.push_back(warnings.Text(0));
   return document;
+}
+
+// --- events -----------------------------------------------------------------
+
+Status SqliteStore::LogChange(const std::string& event_id, const std::string& now, std::string_view change,
+                              std::string_view reason) {
+  Statement& insert =
+      Prepared("INSERT INTO event_changes(event_id, changed_at, change, reason) VALUES (?1, ?2, ?3, ?4)");
+  return insert.Bind(1, event_id).Bind(2, now).Bind(3, change).Bind(4, reason).Run();
+}
+
+// Removes what `doc_id` contributed to an event; the event itself goes when
+// no other document cites it.
+Status SqliteStore::DetachEvent(const std::string& event_id, const std::string& doc_id, const std::string& now) {
+  for (std::string_view sql : {"DELETE FROM evidence WHERE event_id = ?1 AND doc_id = ?2",
+                               "DELETE FROM event_documents WHERE event_id = ?1 AND doc_id = ?2"})
+    if (Status s = Prepared(sql).Bind(1, event_id).Bind(2, doc_id).Run(); !s) return s;
+  Statement& remaining = Prepared("SELECT COUNT(*) FROM event_documents WHERE event_id = ?1");
+  remaining.Bind(1, event_id);
+  int64_t citing = remaining.Step() ? remaining.Int(0) : 0;
+  remaining.Reset();
+  if (citing > 0) return LogChange(event_id, now, "source-removed", "document " + doc_id + " re-extracted");
+  if (Status s = Prepared("DELETE FROM events WHERE id = ?1").Bind(1, event_id).Run(); !s) return s;
+  return LogChange(event_id, now, "deleted", "no longer extracted from document " + doc_id);
+}
+
+// Inserts the event or, when its id is known, updates its record (keeping
+// created_at) if the record changed. Indexed columns come from the record.
+Status SqliteStore::UpsertEvent(const EventRecord& event, const std::string& now) {
+  Statement& existing = Prepared("SELECT record FROM events WHERE id = ?1");
+  existing.Bind(1, event.id);
+  std::optional<std::string> old_record;
+  if (existing.Step()) old_record = existing.Text(0);
+  existing.Reset();
+  if (old_record == event.record) return Status::Ok();
+  Statement& upsert = Prepared(R"sql(
+    INSERT INTO events(id, record, event_date, event_type, sub_event_type, admin1, latitude, longitude,
+                       fatalities, background, created_at, updated_at)
+    VALUES (?1, ?2, json_extract(?2, '$.event_date'), json_extract(?2, '$.event_type'),
+            json_extract(?2, '$.sub_event_type'), json_extract(?2, '$.admin1'),
+            json_extract(?2, '$.latitude'), json_extract(?2, '$.longitude'),
+            json_extract(?2, '$.fatalities'), ?3, ?4, ?4)
+    ON CONFLICT(id) DO UPDATE SET
+      record = excluded.record, event_date = excluded.event_date, event_type = excluded.event_type,
+      sub_event_type = excluded.sub_event_type, admin1 = excluded.admin1, latitude = excluded.latitude,
+      longitude = excluded.longitude, fatalities = excluded.fatalities, background = excluded.background,
+      updated_at = excluded.updated_at)sql");
+  upsert.Bind(1, event.id).Bind(2, event.record).Bind(3, int64_t{event.background}).Bind(4, now);
+  if (Status s = upsert.Run(); !s) return s;
+  return old_record ? LogChange(event.id, now, "updated", "record changed on re-extraction")
+                    : LogChange(event.id, now, "created", "extracted");
+}
+
+Status SqliteStore::AttachEvent(const NewEvent& event, const std::string& doc_id) {
+  Statement& link = Prepared("INSERT OR IGNORE INTO event_documents(event_id, doc_id) VALUES (?1, ?2)");
+  if (Status s = link.Bind(1, event.event.id).Bind(2, doc_id).Run(); !s) return s;
+  Statement& clear = Prepared("DELETE FROM evidence WHERE event_id = ?1 AND doc_id = ?2");
+  if (Status s = clear.Bind(1, event.event.id).Bind(2, doc_id).Run(); !s) return s;
+  Statement& insert = Prepared(
+      "INSERT INTO evidence(event_id, doc_id, raw_start, raw_end, text, role) VALUES (?1,?2,?3,?4,?5,?6)");
+  for (const EvidenceRecord& evidence : event.evidence) {
+    if (evidence.doc_id != doc_id) continue;
+    insert.Bind(1, event.event.id).Bind(2, doc_id).Bind(3, evidence.raw_start).Bind(4, evidence.raw_end);
+    if (Status s = insert.Bind(5, evidence.text).Bind(6, evidence.role).Run(); !s) return s;
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::ReplaceDocumentEvents(const std::string& doc_id, const std::vector<NewEvent>& events) {
+  const std::string now = UtcNowIso();
+  std::set<std::string> kept;
+  for (const NewEvent& event : events) kept.insert(event.event.id);
+  Statement& cited = Prepared("SELECT event_id FROM event_documents WHERE doc_id = ?1");
+  cited.Bind(1, doc_id);
+  std::vector<std::string> previous;
+  while (cited.Step()) previous.push_back(cited.Text(0));
+  if (!cited.status()) return cited.status();
+  cited.Reset();
+  for (const std::string& event_id : previous)
+    if (!kept.contains(event_id))
+      if (Status s = DetachEvent(event_id, doc_id, now); !s) return s;
+  for (const NewEvent& event : events) {
+    if (Status s = UpsertEvent(event.event, now); !s) return s;
+    if (Status s = AttachEvent(event, doc_id); !s) return s;
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<EventRecord>> SqliteStore::ListEvents(const EventQuery& query) {
+  Statement rows(db_.handle(), R"sql(
+    SELECT id, record, background, created_at, updated_at FROM events
+    WHERE (?1 OR background = 0) AND updated_at >= ?2
+      AND (?3 = '' OR id IN (SELECT event_id FROM event_documents WHERE doc_id = ?3))
+    ORDER BY id)sql");
+  rows.Bind(1, int64_t{query.include_background}).Bind(2, query.changed_since).Bind(3, query.doc_id);
+  std::vector<EventRecord> events;
+  while (rows.Step())
+    events.push_back({rows.Text(0), rows.Text(1), rows.Int(2) != 0, rows.Text(3), rows.Text(4)});
+  if (!rows.status()) return rows.status();
+  return events;
+}
+
+Result<NewEvent> SqliteStore::FindEvent(std::string_view reference) {
+  if (reference.empty()) return Status::Error("empty event reference");
+  Statement rows(db_.handle(),
+                 "SELECT id, record, background, created_at, updated_at FROM events "
+                 "WHERE id = ?1 OR id LIKE ?1 || '%' ORDER BY (id = ?1) DESC LIMIT 2");
+  rows.Bind(1, reference);
+  std::vector<EventRecord> found;
+  while (rows.Step())
+    found.push_back({rows.Text(0), rows.Text(1), rows.Int(2) != 0, rows.Text(3), rows.Text(4)});
+  if (!rows.status()) return rows.status();
+  if (found.empty()) return Status::Error("no event '" + std::string(reference) + "'");
+  if (found.size() > 1 && found[0].id != reference)
+    return Status::Error("'" + std::string(reference) + "' matches several events; give more of the id");
+  NewEvent event{found[0], {}, {}};
+  Statement documents(db_.handle(), "SELECT doc_id FROM event_documents WHERE event_id = ?1 ORDER BY doc_id");
+  documents.Bind(1, event.event.id);
+  while (documents.Step()) event.doc_ids.push_back(documents.Text(0));
+  Statement evidence(db_.handle(),
+                     "SELECT doc_id, raw_start, raw_end, text, role FROM evidence WHERE event_id = ?1 "
+                     "ORDER BY doc_id, raw_start, role");
+  evidence.Bind(1, event.event.id);
+  while (evidence.Step())
+    event.evidence.push_back(
+        {evidence.Text(0), evidence.Int(1), evidence.Int(2), evidence.Text(3), evidence.Text(4)});
+  return event;
 }
 
 Status SqliteStore::RecordRun(const RunRecord& run) {
