@@ -29,6 +29,8 @@ void PrintReport(const geo::BuildReport& report) {
   fmt::print("by kind:\n");
   for (const auto& [kind, count] : report.by_kind) fmt::print("  {:>7}  {}\n", count, kind);
   fmt::print("rows merged into an earlier row with the same id: {}\n", report.merged_duplicates);
+  fmt::print("English names romanised from the Arabic (approximate): {}\n", report.romanised_names);
+  fmt::print("places outside Syria given an admin1 (data/geo/admin1-abroad.tsv): {}\n", report.admin1_abroad);
   fmt::print(
       "outside every governorate polygon: admin1 from the GeoNames code {}, from the nearest polygon {}\n",
       report.admin1_from_code, report.admin1_nearest);
@@ -61,8 +63,8 @@ std::string Unit(const geo::AdminUnit& unit) {
 void PrintPlace(const geo::Gazetteer& gazetteer, const geo::Place& place) {
   std::string names;
   for (const std::string& name : place.names_ar) names += (names.empty() ? "" : "|") + name;
-  fmt::print("#{} {} [{}] {} {}\n", place.id, place.name_en, geo::PlaceKindName(place.kind), names,
-             place.source_id);
+  fmt::print("#{} {}{} [{}] {} {}\n", place.id, place.name_en, place.name_en_romanised ? " (romanised)" : "",
+             geo::PlaceKindName(place.kind), names, place.source_id);
   if (place.has_coordinates)
     fmt::print("    at {:.5f}, {:.5f}", place.latitude, place.longitude);
   else

@@ -11,7 +11,10 @@
 //      named with its parent ("قرية العطالة بريف الشدادي"): coded to the
 //      parent, its own name kept in location_ar, and flagged as a gap;
 //   3  a region: "ريف X", "شرق X", "ريف X الشرقي", a governorate or
-//      district: coded to X.
+//      district: coded to X; a named region of data/geo/regions.tsv ("شرق
+//      الفرات", "القلمون", "البادية السورية"): coded to its representative
+//      place, and preferred to a same-named village unless the text calls
+//      it a village, town or city.
 // Disambiguation, in order: the parents named in the same phrase (same
 // governorate, or within kNearParentKm), the governorates the article names,
 // then the gazetteer's order (admin seats and larger places first). When
@@ -41,8 +44,10 @@ inline constexpr std::string_view kHomeCountry = "SY";
 
 struct Location {
   std::optional<uint32_t> place;  // the gazetteer place whose coordinates are used
-  std::string location_en;        // e.g. "Al-Busayrah", "Al-Atala (near Ash-Shaddadi)"
-  std::string location_ar;        // the name as the article writes it
+  // e.g. "Al-Busayrah"; for a gap its name romanised (approximate: see
+  // geo::Romanizer) and where it was coded, "Al-Atalah (Ash-Shaddadi countryside)"
+  std::string location_en;
+  std::string location_ar;  // the name as the article writes it
   double latitude = 0, longitude = 0;
   bool has_coordinates = false;
   int geo_precision = 0;                               // 0: not placed
@@ -50,9 +55,11 @@ struct Location {
   std::string country;                                 // ISO 3166 alpha-2
   geo::AdminUnit admin1, admin2, admin3;
   double confidence = 0;
-  bool gap = false;      // the named place itself is missing from the gazetteer
-  std::string coded_at;  // for a gap: the place it was coded to ("Ash-Shaddadi countryside")
-  std::string how;       // a short explanation for analysts ("parent", "article governorate", ...)
+  bool gap = false;  // the named place itself is missing from the gazetteer
+  // For a gap: the place it was coded to ("Ash-Shaddadi countryside"); for a
+  // named region (place_kind kRegion): its representative place ("Douma").
+  std::string coded_at;
+  std::string how;  // a short explanation for analysts ("parent", "article governorate", ...)
 };
 
 // What an article says about where it is: the governorates of the places

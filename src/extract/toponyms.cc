@@ -119,7 +119,19 @@ class Scan {
       }
       return PlaceType(match);
     }
-    if (resources_.spatial.matcher().MatchAt(text_, token, &state_, &match)) return SpatialCue(match);
+    if (resources_.spatial.matcher().MatchAt(text_, token, &state_, &match)) {
+      // A region named with a direction ("شرق الفرات", "شمال شرق سوريا") is a
+      // name, not "east of الفرات".
+      lexicon::Match name;
+      if (resources_.names.MatchAt(text_, token, &state_, &name) && name.end_token > match.end_token &&
+          NamesARegion(name)) {
+        OpenPhrase(match);
+        introduced_ = true;
+        region_phrase_ = true;  // "الشحيل شرق الفرات": the region holds the place before it
+        return KnownName(name);
+      }
+      return SpatialCue(match);
+    }
     if (resources_.names.MatchAt(text_, token, &state_, &match) && Accepts(match)) return KnownName(match);
     if (typed_ && IsNameWord(token)) return UnknownName(token);
     return Other(token);
@@ -149,6 +161,7 @@ class Scan {
   }
 
   uint32_t PlaceType(const lexicon::Match& match) {
+    guarded_ = false;  // a guard covers the name right after it, not one a cue introduces
     auto kind = geo::ParsePlaceKind(resources_.place_types.entry(match.entry).Get("kind"));
     OpenPhrase(match);
     cue_words_ = Normalized(match.core);
@@ -168,6 +181,7 @@ class Scan {
     if (row.Get("position") == "after") {  // a direction adjective with no name before it
       return Other(match.first_token);
     }
+    guarded_ = false;
     OpenPhrase(match);
     if (IsDirection(relation))
       side_ = relation;
@@ -200,6 +214,9 @@ class Scan {
   bool Accepts(const lexicon::Match& match) const {
     if (guarded_) return false;
     if (introduced_) return true;
+    // A region named in two words or more ("الغوطة الشرقية", "سهل الغاب")
+    // needs no cue; a one-word one ("الجزيرة", also a TV channel) does.
+    if (match.end_token - match.first_token >= 2 && NamesARegion(match)) return true;
     if (ProcliticHas(match, kBa)) return StemIsDefinite(match) || NamesACity(match);
     return list_open_ && ProcliticHas(match, kWaw);  // الزر والبصيرة
   }
@@ -214,6 +231,12 @@ class Scan {
   bool NamesACity(const lexicon::Match& match) const {
     for (const geo::Place* place : resources_.gazetteer->FindByName(resources_.name_forms[match.entry]))
       if (place->kind == geo::PlaceKind::kCity || place->kind == geo::PlaceKind::kGovernorate) return true;
+    return false;
+  }
+
+  bool NamesARegion(const lexicon::Match& match) const {
+    for (const geo::Place* place : resources_.gazetteer->FindByName(resources_.name_forms[match.entry]))
+      if (place->kind == geo::PlaceKind::kRegion) return true;
     return false;
   }
 
@@ -317,8 +340,8 @@ class Scan {
     AddNamesWithCue(&mention);
     next = TakeSideAdjective(&mention, next);
     uint32_t index = static_cast<uint32_t>(mentions_.size());
-    bool holds_previous =
-        mention.countryside || mention.side || mention.relation != Relation::kIn || connector_has_ba_;
+    bool holds_previous = mention.countryside || mention.side || mention.relation != Relation::kIn ||
+                          connector_has_ba_ || region_phrase_;
     if (chain_open_ && holds_previous) {
       // "الزر والبصيرة في ريف دير الزور": the places listed share the parent.
       for (uint32_t sibling : siblings_)
@@ -389,6 +412,7 @@ class Scan {
     countryside_ = false;
     introduced_ = false;
     connector_has_ba_ = false;
+    region_phrase_ = false;
     phrase_start_ = kNoPhrase;
   }
 
@@ -437,6 +461,7 @@ class Scan {
   bool introduced_ = false;
   bool typed_ = false;  // a place-type word (of any kind, "منطقة" too) introduces the name
   bool connector_has_ba_ = false;
+  bool region_phrase_ = false;  // the name is a region named with a direction ("شرق الفرات")
   bool guarded_ = false;
   bool chain_open_ = false;
   bool list_open_ = false;

@@ -13,8 +13,11 @@
 //           polygons, so places near a sub-district border can be wrong.
 //   admin2  the district that sub-district belongs to.
 // Admin units themselves carry their own hierarchy from OpenSyria; places
-// without coordinates (supplement rows known by their parent) copy their
-// parent's admin units.
+// without coordinates (supplement rows known by their parent, and the named
+// regions of data/geo/regions.tsv, coded to a representative place) copy
+// their parent's admin units. Places outside Syria take an admin1 from
+// their GeoNames admin1 code where data/geo/admin1-abroad.tsv names it.
+// Places with no English name get one from the Romanizer.
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -56,6 +59,10 @@ class Merger {
     for (const std::string& name : place.place.names_ar)
       if (std::find(kept.names_ar.begin(), kept.names_ar.end(), name) == kept.names_ar.end())
         kept.names_ar.push_back(name);
+    for (const std::string& name : place.place.names_latin)
+      if (name != kept.name_en &&
+          std::find(kept.names_latin.begin(), kept.names_latin.end(), name) == kept.names_latin.end())
+        kept.names_latin.push_back(name);
     kept.population = std::max(kept.population, place.place.population);
     ++report->merged_duplicates;
   }
@@ -221,6 +228,41 @@ Status LinkParents(const text::Normalizer& normalizer, std::vector<SourcePlace>*
   return Status::Ok();
 }
 
+// Regions name the governorate their representative place lies in: a check
+// that `coded_to` points where the row means.
+Status CheckRegions(const std::vector<SourcePlace>& places) {
+  for (const SourcePlace& source : places)
+    if (!source.expected_admin1.empty() && source.place.admin1.pcode != source.expected_admin1)
+      return Status::Error("regions.tsv: " + source.place.source_id + " is coded to " + source.parent_ref +
+                           ", which lies in " + source.place.admin1.pcode + ", not " +
+                           source.expected_admin1);
+  return Status::Ok();
+}
+
+// Places outside Syria: admin1 from their GeoNames admin1 code, where
+// data/geo/admin1-abroad.tsv names it.
+void AssignAbroadAdmin1(const AbroadAdmin1& units, std::vector<SourcePlace>* places, BuildReport* report) {
+  for (SourcePlace& source : *places) {
+    Place& place = source.place;
+    if (place.country == "SY" || !place.admin1.name_en.empty()) continue;
+    auto found = units.find({place.country, source.admin1_code});
+    if (found == units.end()) continue;
+    place.admin1 = found->second;
+    ++report->admin1_abroad;
+  }
+}
+
+// Places the sources name only in Arabic get a romanised English name.
+void RomaniseMissingNames(const Romanizer& romanizer, std::vector<SourcePlace>* places, BuildReport* report) {
+  for (SourcePlace& source : *places) {
+    Place& place = source.place;
+    if (!place.name_en.empty() || place.names_ar.empty()) continue;
+    place.name_en = romanizer.Romanize(place.names_ar[0]);
+    place.name_en_romanised = true;
+    ++report->romanised_names;
+  }
+}
+
 bool Exists(const std::string& path) {
   std::error_code error;
   return !path.empty() && std::filesystem::exists(path, error);
@@ -267,10 +309,14 @@ Status ReadSources(const BuildOptions& options, Merger* merger, BuildReport* rep
   merger->Add(std::move(*geonames), report);
   if (Status status = ReadCities500(options, *kinds, merger, report); !status) return status;
   if (Status status = ReadUserTables(options.user_dir, merger, report); !status) return status;
-  if (!Exists(options.supplement_path)) return Status::Ok();
-  auto supplement = ReadPlaceTable(options.supplement_path, "supplement");
-  if (!supplement) return supplement.status();
-  merger->Add(std::move(*supplement), report);
+  if (Exists(options.supplement_path)) {
+    auto supplement = ReadPlaceTable(options.supplement_path, "supplement");
+    if (!supplement) return supplement.status();
+    merger->Add(std::move(*supplement), report);
+  }
+  auto regions = ReadRegions(options.data_dir + "/geo/regions.tsv");
+  if (!regions) return regions.status();
+  merger->Add(std::move(*regions), report);
   return Status::Ok();
 }
 
@@ -291,9 +337,16 @@ Result<Gazetteer> BuildGazetteer(const BuildOptions& options, BuildReport* repor
   if (!shapes) return shapes.status();
   auto normalizer = text::Normalizer::Load(options.data_dir);
   if (!normalizer) return normalizer.status();
+  auto abroad = ReadAbroadAdmin1(options.data_dir + "/geo/admin1-abroad.tsv");
+  if (!abroad) return abroad.status();
+  auto romanizer = Romanizer::Load(options.data_dir + "/geo/romanize.tsv");
+  if (!romanizer) return romanizer.status();
   AdminData admin = CollectAdminUnits(places, std::move(*shapes), *normalizer);
   AssignAdmin(&admin, *normalizer, &places, report);
+  AssignAbroadAdmin1(*abroad, &places, report);
   if (Status status = LinkParents(*normalizer, &places); !status) return status;
+  if (Status status = CheckRegions(places); !status) return status;
+  RomaniseMissingNames(*romanizer, &places, report);
   Count(places, report);
   std::vector<Place> compiled;
   compiled.reserve(places.size());

@@ -3,13 +3,15 @@
 //   magic "HDGZ" (4 bytes), uint32 version (Gazetteer::kFormatVersion),
 //   uint32 place count, places, uint32 key count, keys.
 //   string  = uint32 byte length + bytes
-//   place   = source_id, name_en, uint32 n + n names_ar, uint8 kind,
-//             float64 latitude, float64 longitude, uint8 has_coordinates,
+//   place   = source_id, name_en, uint32 n + n names_ar, uint32 n + n
+//             names_latin, uint8 kind, float64 latitude, float64 longitude,
+//             uint8 flags (bit 0 has_coordinates, bit 1 name_en_romanised),
 //             uint32 parent (0xFFFFFFFF = none), country, 3 x (name_en,
 //             name_ar, pcode), int64 population, citation
 //   key     = string + uint32 n + n uint32 place ids (best known first)
 //
-// Version history: 1 = first format. Bump kFormatVersion on any change.
+// Version history: 1 = first format; 2 = names_latin, flags byte, and the
+// Latin-key index entries ('@' + LatinKey). Bump kFormatVersion on any change.
 #include <cstring>
 
 #include "geo/index.h"
@@ -19,7 +21,8 @@ namespace {
 
 constexpr char kMagic[4] = {'H', 'D', 'G', 'Z'};
 constexpr uint32_t kNoParent = 0xFFFFFFFF;
-constexpr size_t kMinPlaceBytes = 80;  // a place whose strings are all empty takes 86 bytes
+constexpr size_t kMinPlaceBytes = 80;  // a place whose strings are all empty takes 90 bytes
+constexpr uint8_t kHasCoordinates = 1, kNameEnRomanised = 2;
 constexpr size_t kMinKeyBytes = 8;
 
 class Writer {
@@ -82,10 +85,13 @@ void WritePlace(const Place& place, Writer* out) {
   out->String(place.name_en);
   out->Number(static_cast<uint32_t>(place.names_ar.size()));
   for (const std::string& name : place.names_ar) out->String(name);
+  out->Number(static_cast<uint32_t>(place.names_latin.size()));
+  for (const std::string& name : place.names_latin) out->String(name);
   out->Number(static_cast<uint8_t>(place.kind));
   out->Number(place.latitude);
   out->Number(place.longitude);
-  out->Number(static_cast<uint8_t>(place.has_coordinates));
+  out->Number(static_cast<uint8_t>((place.has_coordinates ? kHasCoordinates : 0) |
+                                   (place.name_en_romanised ? kNameEnRomanised : 0)));
   out->Number(place.parent ? *place.parent : kNoParent);
   out->String(place.country);
   out->Unit(place.admin1);
@@ -105,16 +111,17 @@ bool ReadNames(Reader* in, std::vector<std::string>* names) {
 }
 
 bool ReadPlace(Reader* in, Place* place) {
-  uint8_t kind = 0, has_coordinates = 0;
+  uint8_t kind = 0, flags = 0;
   uint32_t parent = 0;
   bool ok = in->String(&place->source_id) && in->String(&place->name_en) && ReadNames(in, &place->names_ar) &&
-            in->Number(&kind) && in->Number(&place->latitude) && in->Number(&place->longitude) &&
-            in->Number(&has_coordinates) && in->Number(&parent) && in->String(&place->country) &&
-            in->Unit(&place->admin1) && in->Unit(&place->admin2) && in->Unit(&place->admin3) &&
-            in->Number(&place->population) && in->String(&place->citation);
+            ReadNames(in, &place->names_latin) && in->Number(&kind) && in->Number(&place->latitude) &&
+            in->Number(&place->longitude) && in->Number(&flags) && in->Number(&parent) &&
+            in->String(&place->country) && in->Unit(&place->admin1) && in->Unit(&place->admin2) &&
+            in->Unit(&place->admin3) && in->Number(&place->population) && in->String(&place->citation);
   if (!ok || kind > static_cast<uint8_t>(PlaceKind::kOther)) return false;
   place->kind = static_cast<PlaceKind>(kind);
-  place->has_coordinates = has_coordinates != 0;
+  place->has_coordinates = (flags & kHasCoordinates) != 0;
+  place->name_en_romanised = (flags & kNameEnRomanised) != 0;
   if (parent != kNoParent) place->parent = parent;
   return true;
 }

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "geo/index.h"
+#include "geo/sources.h"
 #include "hadath/tsv.h"
 
 namespace hadath::geo {
@@ -47,7 +48,26 @@ Status LoadTables(const std::string& data_dir, Gazetteer::Index* index) {
   auto skeleton = Skeleton::Load(data_dir + "/geo/skeleton.tsv");
   if (!skeleton) return skeleton.status();
   index->skeleton = std::make_shared<const Skeleton>(std::move(*skeleton));
+  auto romanizer = Romanizer::Load(data_dir + "/geo/romanize.tsv");
+  if (!romanizer) return romanizer.status();
+  index->romanizer = std::make_shared<const Romanizer>(std::move(*romanizer));
+  for (const std::string& article : index->skeleton->articles())
+    if (std::string folded = LatinKey(article, {}); !folded.empty()) index->latin_articles.insert(folded);
   return Status::Ok();
+}
+
+std::string LatinIndexKey(const Gazetteer::Index& index, std::string_view name) {
+  std::string key = LatinKey(name, index.latin_articles);
+  return key.empty() ? key : kLatinKeyMark + key;
+}
+
+// The Latin keys of a place: its English name and other Latin names.
+std::set<std::string> LatinKeys(const Gazetteer::Index& index, const Place& place) {
+  std::set<std::string> keys;
+  if (std::string key = LatinIndexKey(index, place.name_en); !key.empty()) keys.insert(key);
+  for (const std::string& name : place.names_latin)
+    if (std::string key = LatinIndexKey(index, name); !key.empty()) keys.insert(key);
+  return keys;
 }
 
 // Places with no Arabic name are also indexed by the skeleton of their
@@ -61,6 +81,7 @@ void BuildNameIndex(Gazetteer::Index* index) {
   std::map<std::string, std::vector<uint32_t>> by_key;
   for (const Place& place : index->places) {
     for (const std::string& key : NameKeys(*index->normalizer, place)) by_key[key].push_back(place.id);
+    for (const std::string& key : LatinKeys(*index, place)) by_key[key].push_back(place.id);
     if (!place.names_ar.empty() || place.name_en.empty()) continue;
     std::string key = SkeletonKey(*index, index->normalizer->Normalize(place.name_en));
     if (!key.empty()) by_key[key].push_back(place.id);
@@ -160,8 +181,28 @@ std::string Gazetteer::DefaultPath() {
 }
 
 std::vector<const Place*> Gazetteer::FindByName(std::string_view name) const {
-  return FindByNormalizedName(Trimmed(index_->normalizer->Normalize(name)));
+  std::vector<const Place*> found;
+  if (!HasArabicLetter(name)) {
+    if (const auto* ids = IdsOf(*index_, LatinIndexKey(*index_, name)))
+      AppendUnique(&found, index_->places, *ids);
+    // Spelled as asked, article included ("Al Busayrah"): by the English
+    // name, then by another Latin name, before the rest ("Buşayrā").
+    std::string strict = LatinKey(name, {});
+    auto other_name_matches = [&](const Place* place) {
+      return std::any_of(place->names_latin.begin(), place->names_latin.end(),
+                         [&](const std::string& other) { return LatinKey(other, {}) == strict; });
+    };
+    auto rest = std::stable_partition(found.begin(), found.end(), [&](const Place* place) {
+      return LatinKey(place->name_en, {}) == strict;
+    });
+    std::stable_partition(rest, found.end(), other_name_matches);
+  }
+  for (const Place* place : FindByNormalizedName(Trimmed(index_->normalizer->Normalize(name))))
+    if (std::find(found.begin(), found.end(), place) == found.end()) found.push_back(place);
+  return found;
 }
+
+std::string Gazetteer::Romanize(std::string_view arabic) const { return index_->romanizer->Romanize(arabic); }
 
 std::vector<const Place*> Gazetteer::FindByNormalizedName(std::string_view normalized) const {
   std::vector<const Place*> found;

@@ -1,5 +1,9 @@
 // GeoNames readers: the shared SY-populated.tsv and 19-column dumps
 // (cities500.txt, SY.txt), plus alternateNamesV2.txt.
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
 #include <charconv>
 #include <fstream>
 
@@ -34,6 +38,14 @@ std::vector<std::string> ArabicNamesOf(const std::string& joined, char separator
   return names;
 }
 
+std::vector<std::string> LatinNamesOf(const std::vector<std::string>& fields) {
+  std::vector<std::string> names;
+  AddUnique(&names, fields[2]);  // asciiname
+  for (const std::string& name : SplitOn(fields[3], ','))
+    if (name != fields[1] && IsLatinName(name)) AddUnique(&names, name);
+  return names;
+}
+
 bool Keep(const CountryFilter* filter, const std::string& country, const std::string& admin1) {
   if (!filter) return true;
   auto found = filter->find(country);
@@ -47,6 +59,7 @@ bool PlaceFromDumpRow(const std::vector<std::string>& fields, std::optional<Plac
   place.source_id = "geonames:" + fields[0];
   place.name_en = fields[1];
   place.names_ar = ArabicNamesOf(fields[3], ',');
+  place.names_latin = LatinNamesOf(fields);
   place.kind = *kind;
   place.country = fields[8];
   place.population = ParsePopulation(fields[14]);
@@ -80,6 +93,23 @@ bool HasArabicLetter(std::string_view text) {
     if ((byte >= 0xD8 && byte <= 0xDB) || byte == 0xDD)
       return true;  // lead bytes of U+0600..U+06FF, U+0740..U+077F
   return false;
+}
+
+bool IsLatinName(std::string_view text) {
+  bool latin = false;
+  for (int32_t i = 0, length = static_cast<int32_t>(text.size()); i < length;) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, length, c);
+    if (c < 0) return false;
+    if (!u_isalpha(c)) continue;
+    UErrorCode error = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &error);
+    if (script == USCRIPT_LATIN)
+      latin = true;
+    else if (script != USCRIPT_COMMON && script != USCRIPT_INHERITED)
+      return false;
+  }
+  return latin;
 }
 
 std::vector<std::string> SplitOn(std::string_view text, char separator) {

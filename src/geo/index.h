@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,10 +20,15 @@ struct Gazetteer::Index {
   std::vector<std::vector<uint32_t>> ids;
   std::shared_ptr<const text::Normalizer> normalizer;
   std::shared_ptr<const Skeleton> skeleton;
+  std::shared_ptr<const Romanizer> romanizer;
+  std::set<std::string, std::less<>> latin_articles;  // skeleton articles, folded by LatinKey
 };
 
 // Keys of romanised names start with this byte, followed by the skeleton.
 inline constexpr char kSkeletonKeyMark = '~';
+// Keys of Latin-script names (name_en, names_latin) start with this byte,
+// followed by their LatinKey.
+inline constexpr char kLatinKeyMark = '@';
 
 // Smaller is better known: admin units and cities first, villages last.
 int KindRank(PlaceKind kind);

@@ -44,6 +44,9 @@ SourcePlace UnitToPlace(const Json& unit, PlaceKind kind, const std::vector<std:
   place.source_id = "opensyria:" + (source.pcode.empty() ? Text(unit, "id") : source.pcode);
   place.name_en = Text(unit["name"], "en");
   place.names_ar = ArabicNames(unit, prefixes);
+  for (const Json& alias : unit.value("aliases", Json::array()))
+    if (Text(alias, "language") == "en" && Text(alias, "value") != place.name_en)
+      AddUnique(&place.names_latin, Text(alias, "value"));
   place.kind = kind;
   place.country = "SY";
   const Json& centroid = unit.value("centroid", Json::object());

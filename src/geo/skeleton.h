@@ -21,6 +21,8 @@ class Skeleton {
   static Result<Skeleton> Load(const std::string& path);
   // The skeleton of a normalised name; empty when it has no listed consonant.
   std::string Of(std::string_view normalized) const;
+  // The Latin article words of the table ("al", "ash", "ez", ...), as written.
+  const std::set<std::string, std::less<>>& articles() const { return articles_; }
 
  private:
   std::string WordSkeleton(std::string_view word) const;

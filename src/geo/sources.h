@@ -17,11 +17,12 @@ namespace hadath::geo {
 // A place as read, before ids, parents and admin units are settled.
 struct SourcePlace {
   Place place;
-  std::string source;        // "geonames-sy", "opensyria", "cities500", "supplement", "user:FILE"
-  std::string admin1_code;   // GeoNames admin1 code (fallback for admin1)
-  std::string parent_ref;    // supplement: "opensyria:SY0902", "geonames:170794" or an Arabic name
-  std::string pcode;         // admin units: own OCHA P-code
-  bool admin_known = false;  // admin1..3 already set by the source
+  std::string source;           // "geonames-sy", "opensyria", "cities500", "supplement", "user:FILE"
+  std::string admin1_code;      // GeoNames admin1 code (fallback for admin1)
+  std::string parent_ref;       // supplement: "opensyria:SY0902", "geonames:170794" or an Arabic name
+  std::string pcode;            // admin units: own OCHA P-code
+  bool admin_known = false;     // admin1..3 already set by the source
+  std::string expected_admin1;  // regions: the governorate P-code the row says its parent is in
 };
 
 // GeoNames feature code -> kind (data/geo/feature-kinds.tsv).
@@ -59,6 +60,18 @@ Result<DumpRead> ReadGeonamesDump(
 // alternateNamesV2.txt (or V1): isolanguage "ar" rows, geonameid -> names.
 Result<std::unordered_map<std::string, std::vector<std::string>>> ReadArabicAlternateNames(
     const std::string& path);
+
+// Returns true iff `text` has a Latin letter and no letter of another script
+// (GeoNames alternate names: "Dayr az Zawr" yes, "Дейр-ез-Зор" no).
+bool IsLatinName(std::string_view text);
+
+// data/geo/regions.tsv: named regions, each coded to a place of the build
+// (columns in data/geo/README.md). Kind region, no coordinates of their own.
+Result<std::vector<SourcePlace>> ReadRegions(const std::string& path);
+
+// data/geo/admin1-abroad.tsv: (country, GeoNames admin1 code) -> admin1 names.
+using AbroadAdmin1 = std::map<std::pair<std::string, std::string>, AdminUnit>;
+Result<AbroadAdmin1> ReadAbroadAdmin1(const std::string& path);
 
 // Place tables (data/geo/supplement.tsv and the importers' output; columns in
 // data/geo/README.md).

@@ -39,9 +39,13 @@ int KindRank(const PlaceMention& mention, const geo::Place& place) {
   if (mention.cue_kind) {
     if (place.kind == *mention.cue_kind) return 0;
     if (IsAdminUnit(*mention.cue_kind)) return IsAdminUnit(place.kind) ? 1 : 3;
-    return IsPopulated(place.kind) ? 1 : 2;
+    // "بلدات الغوطة الشرقية": the towns of a region, before an admin unit of that name.
+    return IsPopulated(place.kind) ? 1 : place.kind == geo::PlaceKind::kRegion ? 2 : 3;
   }
-  return IsPopulated(place.kind) ? 0 : IsAdminUnit(place.kind) ? 1 : 2;  // "في الحسكة" is the city
+  // A named region before a same-named village ("في القلمون" is the Qalamoun,
+  // "قرية القلمون" the village); then "في الحسكة" is the city.
+  if (place.kind == geo::PlaceKind::kRegion) return -1;
+  return IsPopulated(place.kind) ? 0 : IsAdminUnit(place.kind) ? 1 : 2;
 }
 
 // Whether `parent` is a place that may hold `mention`: a region or admin
@@ -118,8 +122,9 @@ std::optional<uint32_t> Geocoder::Choose(const PlaceMention& mention, const Loca
       }
     }
     // The text places it in its parent and no place of that name is there:
-    // a village missing from the gazetteer, not a namesake far away.
-    return std::nullopt;
+    // a village missing from the gazetteer, not a namesake far away. A named
+    // region is too wide to say so ("شرق الفرات" spans three governorates).
+    if (parent->place_kind != geo::PlaceKind::kRegion) return std::nullopt;
   }
   for (uint32_t id : candidates) {
     if (context.admin1.count(gazetteer_.place(id).admin1.name_en)) {
@@ -164,12 +169,20 @@ Location Geocoder::Resolve(const std::vector<PlaceMention>& mentions, size_t ind
   if (auto chosen = Choose(mention, parent ? &*parent : nullptr, context, &confidence, &how)) {
     const geo::Place& place = gazetteer_.place(*chosen);
     Fill(place, &location);
-    location.geo_precision = place.has_coordinates ? PrecisionOf(mention, place) : 2;
+    // Known by its parent only: a facility placed at its town (2), or a
+    // named region at its representative place (3).
+    location.geo_precision =
+        place.has_coordinates ? PrecisionOf(mention, place) : std::max(2, PrecisionOf(mention, place));
     location.confidence = confidence;
     location.how = how;
+    if (place.kind == geo::PlaceKind::kRegion && place.parent) {
+      location.coded_at = gazetteer_.place(*place.parent).name_en;
+      location.how += "; a region, coded to " + location.coded_at;
+    }
     return location;
   }
   location.gap = true;
+  location.location_en = gazetteer_.Romanize(mention.surface);
   if (!parent || parent->geo_precision == 0) {
     location.how = "not in the gazetteer, and no place named with it";
     return location;
@@ -179,7 +192,7 @@ Location Geocoder::Resolve(const std::vector<PlaceMention>& mentions, size_t ind
       parent->location_en + (mentions[*mention.parent].countryside ? " countryside" : "");
   Location placed = *parent;
   placed.location_ar = mention.surface;
-  placed.location_en = mention.surface + " (" + parent_name + ")";
+  placed.location_en = location.location_en + " (" + parent_name + ")";  // romanised: approximate
   placed.geo_precision = 2;
   placed.gap = true;
   placed.coded_at = parent_name;

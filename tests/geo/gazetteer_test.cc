@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "geo/sources.h"
 #include "test_util.h"
 
 namespace hadath::geo {
@@ -101,7 +102,10 @@ TEST_F(RealGazetteer, EverySyrianPointHasAdmin1To3) {
     const Place& place = gazetteer_->place(static_cast<uint32_t>(i));
     if (place.country != "SY") continue;
     EXPECT_FALSE(place.admin1.pcode.empty()) << place.source_id;
-    if (place.kind != PlaceKind::kGovernorate) {
+    // A named region coded to a governorate ("شرق الفرات") stops at admin1.
+    bool coded_to_governorate = place.kind == PlaceKind::kRegion && place.parent &&
+                                gazetteer_->place(*place.parent).kind == PlaceKind::kGovernorate;
+    if (place.kind != PlaceKind::kGovernorate && !coded_to_governorate) {
       EXPECT_FALSE(place.admin2.pcode.empty()) << place.source_id;
     }
     // Places known only by a parent district (the al-Omar oil field) stop at admin2.
@@ -130,6 +134,39 @@ TEST_F(RealGazetteer, SupplementPlacesWithoutCoordinatesHangOnTheirParent) {
   ASSERT_TRUE(places[0]->parent.has_value());
   EXPECT_EQ(gazetteer_->place(*places[0]->parent).source_id, "opensyria:SY080300");
   EXPECT_FALSE(places[0]->citation.empty());
+}
+
+// data/geo/regions.tsv: named regions are places of kind region, coded to
+// a representative place whose coordinates and admin units they take.
+TEST_F(RealGazetteer, NamedRegionsAreCodedToTheirPlace) {
+  const std::tuple<const char*, const char*, const char*> cases[] = {
+      {"شرق الفرات", "opensyria:SY09", "SY09"},       {"الغوطة الشرقية", "geonames:170592", "SY03"},  // Douma
+      {"البادية السورية", "geonames:163808", "SY04"},  // Palmyra
+      {"القلمون", "opensyria:SY0306", "SY03"},        {"شمال شرقي سوريا", "opensyria:SY08", "SY08"},
+  };
+  for (const auto& [name, coded_to, admin1] : cases) {
+    auto places = gazetteer_->FindByName(name);
+    auto region = std::find_if(places.begin(), places.end(),
+                               [](const Place* place) { return place->kind == PlaceKind::kRegion; });
+    ASSERT_NE(region, places.end()) << name;
+    EXPECT_FALSE((*region)->has_coordinates) << name;
+    ASSERT_TRUE((*region)->parent.has_value()) << name;
+    EXPECT_EQ(gazetteer_->place(*(*region)->parent).source_id, coded_to) << name;
+    EXPECT_EQ((*region)->admin1.pcode, admin1) << name;
+    EXPECT_FALSE((*region)->citation.empty()) << name;
+  }
+  EXPECT_EQ(report_->by_source.at("regions"), 23);
+}
+
+TEST(RegionTable, ABadRowNamesTheLine) {
+  testing::TempDir dir("regions-bad");
+  std::string header = "id\tnames_ar\tname_en\tcoded_to\tadmin1\tsource\n";
+  testing::WriteText(dir.File("r.tsv"), header + "x\tالقلمون\tQalamoun\tSY0306\tSY03\tsomewhere\n");
+  auto regions = ReadRegions(dir.File("r.tsv"));
+  ASSERT_FALSE(regions.ok());
+  EXPECT_NE(regions.error().find("r.tsv:2"), std::string::npos) << regions.error();
+  testing::WriteText(dir.File("s.tsv"), header + "x\tالقلمون\tQalamoun\topensyria:SY0306\tSY3\tsomewhere\n");
+  EXPECT_FALSE(ReadRegions(dir.File("s.tsv")).ok());
 }
 
 TEST_F(RealGazetteer, CountsBySource) {

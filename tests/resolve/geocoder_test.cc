@@ -60,7 +60,7 @@ TEST(Geocoder, PrecisionTable) {
       {"سقطت قذيفة قرب البصيرة", "Al-Busayrah", "Deir-ez-Zor", 2, false},
       {"اشتباكات في ريف دير الزور الشرقي", "Deir ez-Zor", "Deir-ez-Zor", 3, false},
       {"انفجار عبوة جنوب الحسكة", "Al-Hasakah", "Al-Hasakeh", 3, false},
-      {"عملية في قرية العطالة بريف الشدادي جنوب الحسكة", "العطالة (Ash-Shaddadi countryside)", "Al-Hasakeh",
+      {"عملية في قرية العطالة بريف الشدادي جنوب الحسكة", "Al-Atalah (Ash-Shaddadi countryside)", "Al-Hasakeh",
        2, true},
       {"عملية مماثلة بالقرب من بلدة الجزرة بريف الرقة الغربي", "Al-Jazra", "Ar-Raqqa", 2, false},
   };
@@ -115,6 +115,38 @@ TEST(GapReport, CountsEachMissingPlaceWithItsParentAndAnExample) {
   EXPECT_EQ(gaps[0].admin1, "Al-Hasakeh");
   EXPECT_EQ(gaps[0].count, 2);
   EXPECT_EQ(gaps[0].example, sentences[0]);
+}
+
+// A named region (data/geo/regions.tsv) is coded to its representative
+// place at precision 3, and wins over a same-named village unless the text
+// calls the place a village.
+TEST(Geocoder, NamedRegionsAndSameNamedVillages) {
+  std::vector<geo::Place> places = {
+      MakePlace("النبك", "An-Nabk", geo::PlaceKind::kTown, "Rif Dimashq", 34.0236, 36.7281),
+      MakePlace("القلمون", "Qalmun", geo::PlaceKind::kVillage, "Latakia", 35.4934, 36.0554),
+      MakePlace("القلمون", "Qalamoun", geo::PlaceKind::kRegion, "Rif Dimashq"),
+      MakePlace("يبرود", "Yabrud", geo::PlaceKind::kTown, "Rif Dimashq", 33.9672, 36.6574),
+  };
+  places[2].has_coordinates = false;
+  places[2].parent = 0;
+  auto layer = testing_places::MakeLayer(std::move(places));
+  Geocoder geocoder(*layer->gazetteer);
+  auto first = [&](const char* sentence) {
+    auto mentions = layer->Mentions(sentence);
+    EXPECT_FALSE(mentions.empty()) << sentence;
+    return mentions.empty() ? Location() : geocoder.Resolve(mentions, 0, geocoder.Context({mentions}));
+  };
+  Location region = first("اشتباكات عنيفة في القلمون");
+  EXPECT_EQ(region.location_en, "Qalamoun");
+  EXPECT_EQ(region.geo_precision, 3);
+  EXPECT_EQ(region.coded_at, "An-Nabk");
+  EXPECT_NEAR(region.latitude, 34.0236, 1e-6);
+  Location village = first("داهمت القوات قرية القلمون");
+  EXPECT_EQ(village.location_en, "Qalmun");
+  EXPECT_EQ(village.geo_precision, 1);
+  Location town = first("انفجار في مدينة يبرود بالقلمون");
+  EXPECT_EQ(town.location_en, "Yabrud");
+  EXPECT_EQ(town.geo_precision, 1);
 }
 
 TEST(Geocoder, DistanceKm) {
