@@ -55,16 +55,22 @@ build() {
 
 run_sample() {
   local db=${HADATH_DB:-hadath.db}
-  echo "bootstrap: ingesting $SHARED_DIR/seeds into $db"
-  "$BUILD_DIR/apps/hadath" ingest "$SHARED_DIR/seeds" --db "$db"
+  local out=${HADATH_OUT:-events}
+  echo "bootstrap: ingesting $SHARED_DIR/seeds into $db and extracting its events"
+  "$BUILD_DIR/apps/hadath" extract "$SHARED_DIR/seeds" --db "$db"
   echo
   "$BUILD_DIR/apps/hadath" stats --db "$db"
+  mkdir -p "$out"
+  "$BUILD_DIR/apps/hadath" export --db "$db" --format jsonl --out "$out/events.jsonl"
+  "$BUILD_DIR/apps/hadath" export --db "$db" --format acled --out "$out/events.csv"
+  "$BUILD_DIR/apps/hadath" export --db "$db" --format geojson --out "$out/events.geojson"
   echo
-  echo "documents (id, key, published, outlet, title):"
-  "$BUILD_DIR/apps/hadath" show --list --db "$db"
+  "$BUILD_DIR/apps/hadath" eval --gold "$SHARED_DIR/eval/dev-gold.json" --pred "$out/events.jsonl" || true
   echo
-  echo "Read one with its sentences, spans and dropped furniture:"
-  echo "  $BUILD_DIR/apps/hadath show --db $db 000_2910613168a8f388"
+  echo "Events are in $out/ (JSON Lines, ACLED CSV, GeoJSON). See why an event is what it is:"
+  local first
+  first=$(grep -o '"event_id":"ev-[0-9a-f]*"' "$out/events.jsonl" | head -1 | cut -d'"' -f4 || true)
+  echo "  $BUILD_DIR/apps/hadath explain --db $db ${first:-EVENT_ID}"
 }
 
 check_format() {

@@ -35,5 +35,9 @@ void AddShowCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 void AddAnalyzeCommand(CLI::App& app, int& exit_code);
 void AddGazetteerCommand(CLI::App& app, int& exit_code);
 void AddPlacesCommand(CLI::App& app, CommonOptions& common, int& exit_code);
+void AddExportCommand(CLI::App& app, CommonOptions& common, int& exit_code);
+void AddEvalCommand(CLI::App& app, int& exit_code);
+void AddExtractCommand(CLI::App& app, CommonOptions& common, int& exit_code);
+void AddExplainCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 
 }  // namespace hadath::cli

@@ -30,6 +30,10 @@ int main(int argc, char** argv) {
   hadath::cli::AddAnalyzeCommand(app, exit_code);
   hadath::cli::AddGazetteerCommand(app, exit_code);
   hadath::cli::AddPlacesCommand(app, common, exit_code);
+  hadath::cli::AddExtractCommand(app, common, exit_code);
+  hadath::cli::AddExplainCommand(app, common, exit_code);
+  hadath::cli::AddExportCommand(app, common, exit_code);
+  hadath::cli::AddEvalCommand(app, exit_code);
 
   try {
     app.parse(argc, argv);

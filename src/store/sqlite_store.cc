@@ -155,6 +155,8 @@ Result<PutOutcome> SqliteStore::PutDocument(const Document& document) {
   for (const std::string& old_id : older_ids) {
     Statement& supersede = Prepared("UPDATE documents SET superseded_by = ?1 WHERE id = ?2");
     if (Status updated = supersede.Bind(1, document.id).Bind(2, old_id).Run(); !updated) return updated;
+    // The old version's events go; extracting the new version brings them back.
+    if (Status cleared = ReplaceDocumentEvents(old_id, {}); !cleared) return cleared;
   }
   return older_ids.empty() ? PutOutcome::kAdded : PutOutcome::kUpdated;
 }
@@ -348,7 +350,8 @@ Status SqliteStore::LogChange(const std::string& event_id, const std::string& no
 
 // Removes what `doc_id` contributed to an event; the event itself goes when
 // no other document cites it.
-Status SqliteStore::DetachEvent(const std::string& event_id, const std::string& doc_id, const std::string& now) {
+Status SqliteStore::DetachEvent(const std::string& event_id, const std::string& doc_id,
+                                const std::string& now) {
   for (std::string_view sql : {"DELETE FROM evidence WHERE event_id = ?1 AND doc_id = ?2",
                                "DELETE FROM event_documents WHERE event_id = ?1 AND doc_id = ?2"})
     if (Status s = Prepared(sql).Bind(1, event_id).Bind(2, doc_id).Run(); !s) return s;
@@ -364,16 +367,21 @@ Status SqliteStore::DetachEvent(const std::string& event_id, const std::string& 
 // Inserts the event or, when its id is known, updates its record (keeping
 // created_at) if the record changed. Indexed columns come from the record.
 Status SqliteStore::UpsertEvent(const EventRecord& event, const std::string& now) {
-  Statement& existing = Prepared("SELECT record FROM events WHERE id = ?1");
-  existing.Bind(1, event.id);
-  std::optional<std::string> old_record;
-  if (existing.Step()) old_record = existing.Text(0);
+  // The record's `timestamp` (ACLED: when the record last changed) is the
+  // store's to set; records are compared without it.
+  Statement& existing = Prepared(
+      "SELECT json_remove(record, '$.timestamp') = json_remove(?2, '$.timestamp') FROM events WHERE id = ?1");
+  existing.Bind(1, event.id).Bind(2, event.record);
+  bool known = existing.Step();
+  bool unchanged = known && existing.Int(0) == 1;
+  if (!existing.status()) return existing.status();
   existing.Reset();
-  if (old_record == event.record) return Status::Ok();
+  if (unchanged) return Status::Ok();
   Statement& upsert = Prepared(R"sql(
     INSERT INTO events(id, record, event_date, event_type, sub_event_type, admin1, latitude, longitude,
                        fatalities, background, created_at, updated_at)
-    VALUES (?1, ?2, json_extract(?2, '$.event_date'), json_extract(?2, '$.event_type'),
+    VALUES (?1, json_set(?2, '$.timestamp', CAST(strftime('%s', ?4) AS INTEGER)),
+            json_extract(?2, '$.event_date'), json_extract(?2, '$.event_type'),
             json_extract(?2, '$.sub_event_type'), json_extract(?2, '$.admin1'),
             json_extract(?2, '$.latitude'), json_extract(?2, '$.longitude'),
             json_extract(?2, '$.fatalities'), ?3, ?4, ?4)
@@ -384,8 +392,8 @@ Status SqliteStore::UpsertEvent(const EventRecord& event, const std::string& now
       updated_at = excluded.updated_at)sql");
   upsert.Bind(1, event.id).Bind(2, event.record).Bind(3, int64_t{event.background}).Bind(4, now);
   if (Status s = upsert.Run(); !s) return s;
-  return old_record ? LogChange(event.id, now, "updated", "record changed on re-extraction")
-                    : LogChange(event.id, now, "created", "extracted");
+  return known ? LogChange(event.id, now, "updated", "record changed on re-extraction")
+               : LogChange(event.id, now, "created", "extracted");
 }
 
 Status SqliteStore::AttachEvent(const NewEvent& event, const std::string& doc_id) {
