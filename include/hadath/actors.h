@@ -86,6 +86,7 @@ namespace hadath::actors {
 // A country actors belong to or operate in (data/actors/countries.tsv).
 struct Country {
   std::string iso2;     // ISO 3166 alpha-2, "SY"
+  std::string iso3;     // ISO 3166 alpha-3, "SYR": the prefix of ACLED's event_id_cnty
   int iso_numeric = 0;  // ISO 3166 numeric, ACLED's `iso` column (Syria 760)
   std::string name_en;  // ACLED's country name, "Syria"
   std::string name_ar;  // "سوريا"

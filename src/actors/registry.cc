@@ -45,10 +45,11 @@ std::optional<int> ParseInt(std::string_view text) {
 }
 
 Status ReadCountries(const std::string& path, ActorRegistry::Tables* tables) {
-  auto table = TsvTable::Load(path, {"iso2", "iso_numeric", "name_en", "name_ar", "region"});
+  auto table = TsvTable::Load(path, {"iso2", "iso3", "iso_numeric", "name_en", "name_ar", "region"});
   if (!table) return table.status();
   for (const TsvRow& row : table->rows()) {
-    Country country{row.Get("iso2"), 0, row.Get("name_en"), row.Get("name_ar"), row.Get("region")};
+    Country country{row.Get("iso2"),    row.Get("iso3"),    0,
+                    row.Get("name_en"), row.Get("name_ar"), row.Get("region")};
     if (!IsIso2(country.iso2))
       return Status::Error(row.Where("iso2 must be two capital letters, not '" + country.iso2 + "'"));
     auto numeric = ParseInt(row.Get("iso_numeric"));

@@ -13,6 +13,9 @@ namespace {
 constexpr uint32_t kVictimWindow = 6;
 // ACLED: deaths reported with no number count 3 for a limited attack.
 constexpr int kUnnumberedDeaths = 3;
+// A death toll this high in one clause is a war's tally ("the war killed
+// some two thousand civilians"), not one incident's.
+constexpr int kTallyDeaths = 500;
 
 // --- fatalities ---------------------------------------------------------------
 
@@ -39,7 +42,10 @@ std::optional<int> NumberFor(const Clause& clause, const TriggerHit& trigger) {
   for (const NumberHit& number : clause.numbers) {
     if (InsideDate(clause, number) || !Near(number.first, number.end, trigger)) continue;
     if (number.number.kind == lexicon::NumberKind::kOrdinal || number.number.value < 1) continue;
-    bool adjacent = number.first == trigger.end || number.end == trigger.first;
+    // "مقتل أكثر من 20": a qualifier may stand between the word and its number.
+    uint32_t reach = number.number.qualifier_span.empty() ? 0 : 4;
+    bool adjacent =
+        (number.first >= trigger.end && number.first - trigger.end <= reach) || number.end == trigger.first;
     bool counts_role = std::any_of(clause.roles.begin(), clause.roles.end(), [&](const RoleHit& role) {
       return role.first >= number.end && role.first - number.end <= 2;
     });
@@ -259,10 +265,12 @@ Sides ReadSides(const Incident& incident, const ArticleFacts& facts, const actor
     for (const std::string& id : order)
       if (side_of[id] == wanted) AddOnce(&sides.two, id);
   // An administration (a media office "of the Autonomous Administration")
-  // is named as a source far more often than as a party: armed actors first.
-  std::stable_partition(sides.one.begin(), sides.one.end(), [&](const std::string& id) {
+  // is named as a source far more often than as a party: it is a party only
+  // when the text says it acted.
+  std::erase_if(sides.one, [&](const std::string& id) {
     const actors::Actor* actor = registry.Find(id);
-    return !actor || actor->kind != "authority";
+    return actor && actor->kind == "authority" && side_of[id] != Side::kInitiator &&
+           side_of[id] != Side::kSupport;
   });
   // Civilians are victims, never initiators, whatever the word order.
   auto civilians = std::find(sides.one.begin(), sides.one.end(), "CIVILIANS");
@@ -410,6 +418,8 @@ std::optional<Event> BuildEvent(const Incident& incident, const ArticleFacts& fa
     }
   }
   if (classes.empty()) return std::nullopt;
+  for (const Claim& claim : event.claims)
+    if (claim.fatalities && *claim.fatalities >= kTallyDeaths) return std::nullopt;
   ResolveFatalities(&event);
   bool civilian_victims = std::any_of(event.claims.begin(), event.claims.end(),
                                       [](const Claim& c) { return c.civilian_victims; });
@@ -437,7 +447,18 @@ std::optional<Event> BuildEvent(const Incident& incident, const ArticleFacts& fa
     event.location = incident.place->location;
     AddEvidence(document, incident.place->span, "place", &event);
   }
-  if (event.location.geo_precision == 0 && event.actor1.empty() && event.actor2.empty()) return std::nullopt;
+  // ACLED codes no event without a place; an agreement is one between two
+  // parties the text names (not a trade deal).
+  if (event.location.geo_precision == 0) return std::nullopt;
+  // With nobody named on either side, only violence told outright is an
+  // incident (a blast, a strike); a bare "operation" or death is not.
+  bool outright = Has(
+      classes, {"clash", "attack", "air-strike", "shelling", "ied", "suicide", "explosion", "assassination"});
+  if (event.actor1.empty() && event.actor2.empty() && !outright) return std::nullopt;
+  if (event.sub_event_type == "Agreement" && (event.actor1.empty() || event.actor2.empty()))
+    return std::nullopt;
+  // Arrests are made by an authority the text names (not any police case).
+  if (event.sub_event_type == "Arrests" && event.actor1.empty()) return std::nullopt;
   ResolveDate(incident, facts, &event);
   if (incident.date) AddEvidence(document, incident.date->span, "date", &event);
   event.id = EventId(document, incident);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace hadath::events {
 namespace {
@@ -23,6 +24,7 @@ struct SentenceHits {
   std::vector<ActorHit> actors;
   std::vector<RoleHit> roles;
   std::vector<NumberHit> numbers;
+  std::vector<std::pair<uint32_t, std::string>> countries;  // (first token, ISO code) of country names
 };
 
 class SentenceReader {
@@ -147,6 +149,11 @@ void SentenceReader::Read(uint32_t index, std::vector<extract::PlaceMention>* pl
   resources_.actors->FindRoles(sentence_, tokens_, &state_, &roles);
   for (const actors::RoleMention& role : roles)
     hits->roles.push_back({role.first_token, role.end_token, ToText(role.span), role});
+
+  matches_.clear();
+  resources_.country_names->FindAll(tokens_, &state_, &matches_);
+  for (const lexicon::Match& match : matches_)
+    hits->countries.emplace_back(match.first_token, resources_.country_codes[match.entry]);
 
   *places = resources_.toponyms->Find(sentence_, tokens_);
   for (const extract::PlaceMention& mention : *places) {
@@ -309,9 +316,19 @@ void MarkBackground(Clause* clause, uint32_t clause_end, std::optional<dates::Ci
   }
   if (!published) return;
   const dates::CivilDate cutoff = published->AddDays(-kBackgroundDays);
+  auto old = [&](const DateHit& date) {
+    return !date.statement && date.mention.end && *date.mention.end < cutoff;
+  };
+  auto recent = [&](const DateHit& date) { return !date.statement && date.mention.end && !old(date); };
+  // With no recent date beside it, an old date dates the whole clause
+  // ("في 5 نيسان عام 1988 تم اختطاف طائرة").
+  if (std::none_of(clause->dates.begin(), clause->dates.end(), recent)) {
+    if (std::any_of(clause->dates.begin(), clause->dates.end(), old))
+      clause->background.emplace_back(0, clause_end);
+    return;
+  }
   for (const DateHit& date : clause->dates)
-    if (!date.statement && date.mention.end && *date.mention.end < cutoff)
-      clause->background.emplace_back(DatedFrom(*clause, date), date.end);
+    if (old(date)) clause->background.emplace_back(DatedFrom(*clause, date), date.end);
 }
 
 std::optional<dates::CivilDate> PublishedDay(const Document& document) {
@@ -351,6 +368,132 @@ std::vector<uint32_t> ClauseEnds(const SentenceHits& hits, const text::Tokenized
   std::sort(ends.begin(), ends.end());
   ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
   return ends;
+}
+
+// The country an article is about, when its unambiguous place names say so
+// more often than they name Syria (the geocoder's home country): a report
+// from Yemen names Aden and Abyan, whose Syrian namesakes must not win.
+struct ArticleCountry {
+  std::string code;      // "" when the article is about Syria or nothing says
+  bool no_home = false;  // it names no Syrian place unambiguously, nor Syria
+};
+
+// A Syrian hamlet loses to a city abroad of this size when the article
+// gives no sign of being about Syria (نجران: the Saudi city, not the village).
+constexpr int64_t kCityAbroad = 100000;
+constexpr int64_t kHamlet = 10000;
+
+ArticleCountry DominantCountry(const std::vector<std::vector<extract::PlaceMention>>& mentions,
+                               const std::vector<SentenceHits>& hits, const geo::Gazetteer& gazetteer) {
+  std::map<std::string, int> votes;
+  for (const SentenceHits& sentence : hits)
+    for (const auto& [token, code] : sentence.countries) ++votes[code];
+  for (const auto& sentence : mentions)
+    for (const extract::PlaceMention& mention : sentence) {
+      std::set<std::string> countries;
+      for (uint32_t id : mention.candidates) countries.insert(gazetteer.place(id).country);
+      if (countries.size() == 1) ++votes[*countries.begin()];
+    }
+  auto top = std::max_element(votes.begin(), votes.end(),
+                              [](const auto& a, const auto& b) { return a.second < b.second; });
+  int home = votes[std::string(resolve::kHomeCountry)];
+  if (top == votes.end() || top->first == resolve::kHomeCountry) return {"", home == 0};
+  if ((top->second >= 2 && top->second > home) || (top->second >= 1 && home == 0))
+    return {top->first, home == 0};
+  return {};
+}
+
+// Mention `index` resolved among its candidates in `country` only.
+resolve::Location ResolveIn(const std::string& country, std::vector<extract::PlaceMention> mentions,
+                            size_t index, const resolve::ArticlePlaces& context, const Resources& resources) {
+  std::erase_if(mentions[index].candidates,
+                [&](uint32_t id) { return resources.gazetteer->place(id).country != country; });
+  return resources.geocoder->Resolve(mentions, index, context);
+}
+
+// A place written inside another country than its own ("بلدة سروج بجنوب
+// شرقي تركيا" where the gazetteer knows only a Syrian سروج) is not that
+// namesake: it is coded to the place that contains it, as a gap.
+void CodeToForeignParent(const std::vector<extract::PlaceMention>& mentions,
+                         std::vector<resolve::Location>* locations) {
+  for (size_t m = 0; m < mentions.size(); ++m) {
+    if (!mentions[m].parent) continue;
+    const resolve::Location& parent = (*locations)[*mentions[m].parent];
+    resolve::Location& where = (*locations)[m];
+    if (parent.geo_precision == 0 || parent.country.empty() || where.geo_precision == 0 ||
+        where.country == parent.country)
+      continue;
+    resolve::Location coded = parent;
+    coded.location_ar = where.location_ar;
+    coded.gap = true;
+    coded.geo_precision = std::max(parent.geo_precision, 2);
+    coded.coded_at = parent.location_en;
+    coded.location_en = where.location_ar + " (" + parent.location_en + ")";
+    coded.confidence = parent.confidence * 0.6;
+    coded.how = "a namesake lies in another country than the place named around it; coded to that place";
+    where = std::move(coded);
+  }
+}
+
+// "سروج بجنوب شرقي تركيا": a country named just after a place says where
+// it is; and in an article about another country, with no Syrian place
+// named unambiguously, a place found only in Syria is a namesake. Such a
+// place is left unplaced rather than put in the wrong country.
+void DropNamesakesAbroad(const SentenceHits& hits, const ArticleCountry& article,
+                         std::vector<resolve::Location>* locations) {
+  constexpr uint32_t kCountryReach = 4;
+  for (size_t m = 0; m < locations->size(); ++m) {
+    resolve::Location& where = (*locations)[m];
+    if (where.geo_precision == 0) continue;
+    const PlaceHit& place = hits.places[m];
+    bool told_abroad = std::any_of(hits.countries.begin(), hits.countries.end(), [&](const auto& country) {
+      return country.first >= place.end && country.first - place.end <= kCountryReach &&
+             country.second != where.country;
+    });
+    bool article_abroad = article.no_home && !article.code.empty() && where.country != article.code;
+    if (!told_abroad && !article_abroad) continue;
+    resolve::Location unplaced;
+    unplaced.location_ar = where.location_ar;
+    unplaced.gap = true;
+    unplaced.how = "the gazetteer's place of this name lies in another country than the text says";
+    where = std::move(unplaced);
+  }
+}
+
+// The locations of one sentence's place mentions, in the country the
+// article is about when it has a candidate there.
+// Without any sign of Syria in the article, the country of a big city
+// abroad that shares the name of a Syrian hamlet the geocoder chose.
+std::string BigCityAbroad(const extract::PlaceMention& mention, const resolve::Location& where,
+                          const Resources& resources) {
+  if (!where.place || where.country != resolve::kHomeCountry) return "";
+  if (resources.gazetteer->place(*where.place).population >= kHamlet) return "";
+  for (uint32_t id : mention.candidates) {
+    const geo::Place& place = resources.gazetteer->place(id);
+    if (place.country != resolve::kHomeCountry && place.population >= kCityAbroad) return place.country;
+  }
+  return "";
+}
+
+std::vector<resolve::Location> ResolveSentence(const std::vector<extract::PlaceMention>& mentions,
+                                               const resolve::ArticlePlaces& context,
+                                               const ArticleCountry& article, const Resources& resources) {
+  const std::string& country = article.code;
+  std::vector<resolve::Location> locations;
+  for (size_t m = 0; m < mentions.size(); ++m) {
+    resolve::Location where = resources.geocoder->Resolve(mentions, m, context);
+    bool elsewhere = !country.empty() && where.country != country;
+    if (elsewhere &&
+        std::any_of(mentions[m].candidates.begin(), mentions[m].candidates.end(),
+                    [&](uint32_t id) { return resources.gazetteer->place(id).country == country; }))
+      where = ResolveIn(country, mentions, m, context, resources);
+    else if (std::string abroad = article.no_home ? BigCityAbroad(mentions[m], where, resources) : "";
+             !abroad.empty())
+      where = ResolveIn(abroad, mentions, m, context, resources);
+    locations.push_back(std::move(where));
+  }
+  CodeToForeignParent(mentions, &locations);
+  return locations;
 }
 
 // The governorate most placed mentions of the article lie in, and a
@@ -433,8 +576,13 @@ std::vector<Clause> ReadClauses(const Document& document, const Resources& resou
       MarkActorSides(&clause, reader.tokens());
       MarkBackground(&clause, end, published);
       clause.habitual = clause.HasCue(CueKind::kHabitual);
-      clause.aggregate = clause.HasCue(CueKind::kAggregate);
+      // "منذ مطلع العام تنفذ قسد عمليات أمنية": a plural over a period is a tally.
+      clause.aggregate =
+          clause.HasCue(CueKind::kAggregate) ||
+          (clause.HasCue(CueKind::kBackground) && std::any_of(clause.triggers.begin(), clause.triggers.end(),
+                                                              [](const TriggerHit& t) { return t.many; }));
       clause.new_incident = clause.HasCue(CueKind::kNewIncident);
+      clause.not_conflict = clause.HasCue(CueKind::kNotConflict) || clause.HasCue(CueKind::kReaction);
       clause.source = SourceOf(clause, reader.tokens());
       clauses.push_back(std::move(clause));
       first = end;
@@ -442,13 +590,18 @@ std::vector<Clause> ReadClauses(const Document& document, const Resources& resou
   }
   // Places last: the geocoder weighs each mention against the whole article.
   resolve::ArticlePlaces context = resources.geocoder->Context(mentions);
+  const ArticleCountry country = DominantCountry(mentions, hits, *resources.gazetteer);
+  std::vector<std::vector<resolve::Location>> locations(count);
+  for (uint32_t i = 0; i < count; ++i) {
+    locations[i] = ResolveSentence(mentions[i], context, country, resources);
+    DropNamesakesAbroad(hits[i], country, &locations[i]);
+  }
   for (Clause& clause : clauses) {
     const uint32_t i = clause.sentence;
     for (size_t m = 0; m < mentions[i].size(); ++m) {
       PlaceHit hit = hits[i].places[m];
-      Span text_span = hit.span;
-      if (text_span.start < clause.text.start || text_span.start >= clause.text.end) continue;
-      hit.location = resources.geocoder->Resolve(mentions[i], m, context);
+      if (hit.span.start < clause.text.start || hit.span.start >= clause.text.end) continue;
+      hit.location = locations[i][m];
       clause.places.push_back(std::move(hit));
     }
     MarkPlaceRoles(&clause);

@@ -86,6 +86,7 @@ struct Clause {
   bool habitual = false;
   bool aggregate = false;
   bool new_incident = false;
+  bool not_conflict = false;  // sport, surgery, a road accident: no incident here
   // Token ranges [first, end) that recall an older incident: the scope of a
   // background cue (منذ، سبق), or a trigger dated weeks before publication.
   std::vector<std::pair<uint32_t, uint32_t>> background;

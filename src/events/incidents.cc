@@ -7,6 +7,9 @@
 namespace hadath::events {
 namespace {
 
+// A clause that opens no incident of its own continues the current one
+// only within this many sentences of its last clause.
+constexpr uint32_t kContinuationSentences = 2;
 // Places closer than this are the same place told twice.
 constexpr double kSamePlaceKm = 3;
 
@@ -69,11 +72,15 @@ ClauseReading Read(const Clause& clause, bool background) {
     if (!slot) slot = &date;
   }
   bool singular = false, plural = false;
+  bool armed = std::any_of(clause.actors.begin(), clause.actors.end(),
+                           [](const ActorHit& actor) { return actor.id != "CIVILIANS"; });
   for (const TriggerHit& trigger : clause.triggers) {
     if (!BelongsTo(clause, trigger, background)) continue;
     reading.mentions = true;
     if (trigger.negated || trigger.cls->name == "injury") continue;
-    bool opener = trigger.strong || (trigger.cls->name == "operation" && Precise(reading.place));
+    // A weak word ("عملية") opens an incident only with a precise place and
+    // someone armed to carry it out.
+    bool opener = trigger.strong || (trigger.cls->name == "operation" && Precise(reading.place) && armed);
     if (!opener) continue;
     (trigger.many ? plural : singular) = true;
   }
@@ -96,7 +103,7 @@ class Grouper {
       incidents_.push_back({{}, background_, nullptr, nullptr, nullptr});
       current_ = &incidents_.back();
       Add(clause, reading);
-    } else if (current_ && reading.mentions) {
+    } else if (current_ && reading.mentions && Near(clause)) {
       // Words about the current incident that name another place or day in
       // passing: kept as its evidence, their place and date ignored.
       current_->clauses.push_back(&clause);
@@ -106,7 +113,13 @@ class Grouper {
   std::vector<Incident> Finish() && { return std::move(incidents_); }
 
  private:
+  // Words about an incident without naming it come soon after it.
+  bool Near(const Clause& clause) const {
+    return clause.sentence <= current_->clauses.back()->sentence + kContinuationSentences;
+  }
+
   bool Continues(const Clause& clause, const ClauseReading& reading) const {
+    if (!reading.opens && !Near(clause)) return false;
     bool other_place =
         Precise(reading.place) && Precise(current_->place) && !SamePlace(*reading.place, *current_->place);
     bool other_day = reading.date && current_->date && !DatesOverlap(*reading.date, *current_->date);
@@ -143,7 +156,7 @@ std::vector<Incident> GroupIncidents(const std::vector<Clause>& clauses, const D
   Grouper news(/*background=*/false), recalled(/*background=*/true);
   for (const Clause& clause : clauses) {
     // Headlines restate the body; habitual and aggregate talk is no incident.
-    if (clause.headline || clause.habitual || clause.aggregate) continue;
+    if (clause.headline || clause.habitual || clause.aggregate || clause.not_conflict) continue;
     news.Take(clause);
     if (!clause.background.empty()) recalled.Take(clause);
   }

@@ -116,7 +116,7 @@ std::string RecordWriter::Notes() const {
   else if (event_.fatalities_high && *event_.fatalities_high != n)
     deaths = resources_.Note("fatalities-range");
   else
-    deaths = resources_.Note("fatalities");
+    deaths = resources_.Note(n == 1 ? "one-fatality" : "fatalities");
   Replace(&deaths, "{n}", std::to_string(n));
   Replace(&deaths, "{low}", std::to_string(event_.fatalities_low.value_or(n)));
   Replace(&deaths, "{high}", std::to_string(event_.fatalities_high.value_or(n)));
@@ -163,7 +163,7 @@ std::string DisorderType(const std::string& event_type) {
 
 std::string RecordWriter::Write() const {
   const resolve::Location& where = event_.location;
-  const Country* country = resources_.CountryOf(where.country.empty() ? "SY" : where.country);
+  const actors::Country* country = resources_.actors->registry().FindCountry(where.country);
   int inter1 = Inter(event_.actor1), inter2 = Inter(event_.actor2);
   int interaction = inter2 == 0 ? inter1 * 10 : std::min(inter1, inter2) * 10 + std::max(inter1, inter2);
   std::vector<std::string> assoc1, assoc2;
@@ -178,7 +178,7 @@ std::string RecordWriter::Write() const {
                       {"combatant_victims", claim.combatant_victims},
                       {"text", std::string(document_.TextOf(claim.evidence))}});
   Json record = {
-      {"event_id_cnty", (country ? country->alpha3 : "XXX") + event_.id.substr(3, 10)},
+      {"event_id_cnty", (country ? country->iso3 : std::string("XXX")) + event_.id.substr(3, 10)},
       {"event_date", OrNull(event_.event_date)},
       {"year", event_.event_date.size() >= 4 ? Json(std::stoi(event_.event_date.substr(0, 4))) : Json()},
       {"time_precision", event_.time_precision ? Json(event_.time_precision) : Json()},
@@ -193,9 +193,9 @@ std::string RecordWriter::Write() const {
       {"inter2", inter2 ? Json(inter2) : Json()},
       {"interaction", inter1 ? Json(interaction) : Json()},
       {"civilian_targeting", event_.civilian_targeting ? "Civilian targeting" : ""},
-      {"iso", country ? Json(country->numeric) : Json()},
+      {"iso", country ? Json(country->iso_numeric) : Json()},
       {"region", country ? Json(country->region) : Json()},
-      {"country", country ? Json(country->name) : Json()},
+      {"country", country ? Json(country->name_en) : Json()},
       {"admin1", OrNull(where.admin1.name_en)},
       {"admin2", OrNull(where.admin2.name_en)},
       {"admin3", OrNull(where.admin3.name_en)},

@@ -15,7 +15,8 @@ std::optional<CueKind> ParseCueKind(std::string_view name) {
       {"habitual", CueKind::kHabitual},   {"aggregate", CueKind::kAggregate},
       {"negation", CueKind::kNegation},   {"origin", CueKind::kOrigin},
       {"reporter", CueKind::kReporter},   {"new-incident", CueKind::kNewIncident},
-      {"direction", CueKind::kDirection}, {"clause-break", CueKind::kClauseBreak},
+      {"direction", CueKind::kDirection}, {"not-conflict", CueKind::kNotConflict},
+      {"reaction", CueKind::kReaction},   {"clause-break", CueKind::kClauseBreak},
   };
   auto found = kinds.find(name);
   if (found == kinds.end()) return std::nullopt;
@@ -85,20 +86,6 @@ Result<std::map<std::string, std::string, std::less<>>> LoadNotes(const std::str
     if (!notes.emplace(row.Get("key"), row.Get("template")).second)
       return Status::Error(row.Where("key '" + row.Get("key") + "' listed twice"));
   return notes;
-}
-
-Result<std::map<std::string, Country, std::less<>>> LoadCountries(const std::string& path) {
-  auto table = TsvTable::Load(path, {"alpha2", "alpha3", "numeric", "name", "region"});
-  if (!table) return table.status();
-  std::map<std::string, Country, std::less<>> countries;
-  for (const TsvRow& row : table->rows()) {
-    std::optional<int> numeric = ParseSmallInt(row.Get("numeric"));
-    if (!numeric || *numeric == 0) return Status::Error(row.Where("numeric must be the ISO 3166 number"));
-    Country country{row.Get("alpha2"), row.Get("alpha3"), row.Get("name"), row.Get("region"), *numeric};
-    if (!countries.emplace(country.alpha2, country).second)
-      return Status::Error(row.Where("country '" + country.alpha2 + "' listed twice"));
-  }
-  return countries;
 }
 
 // Letters of the indefinite accusative rule, as UTF-8.
@@ -180,15 +167,21 @@ Result<std::shared_ptr<const Resources>> LoadResources(const geo::Gazetteer& gaz
   if (!dates) return dates.status();
   r.dates = OnHeap(std::move(*dates));
 
+  lexicon::MatcherBuilder countries(r.tokenizer);
+  for (const actors::Country& country : r.actors->registry().countries()) {
+    auto added = countries.Add(country.name_ar, static_cast<uint32_t>(r.country_codes.size()));
+    if (!added) return Status::Error("countries.tsv: " + country.iso2 + ": " + added.error());
+    r.country_codes.push_back(country.iso2);
+  }
+  r.country_names = std::make_unique<lexicon::Matcher>(std::move(countries).Compile());
+
   auto classes = LoadClasses(data_dir + "/events/trigger-types.tsv");
   if (!classes) return classes.status();
   r.classes = std::move(*classes);
   auto notes = LoadNotes(data_dir + "/events/notes.tsv");
   if (!notes) return notes.status();
   r.notes = std::move(*notes);
-  auto countries = LoadCountries(data_dir + "/events/countries.tsv");
-  if (!countries) return countries.status();
-  r.countries = std::move(*countries);
+
   const std::string triggers_path = data_dir + "/events/triggers.tsv";
   auto triggers_text = TriggersWithAccusatives(triggers_path, r.tokenizer);
   if (!triggers_text) return triggers_text.status();

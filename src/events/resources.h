@@ -42,17 +42,13 @@ enum class CueKind : uint8_t {
   kDirection,       // باتجاه، نحو: the next place is where someone went
   kNewIncident,     // مماثلة، أخرى: another incident than the current one
   kClauseBreak,     // بينما، في حين
+  kNotConflict,  // مباراة، عملية جراحية، حادث سير: the triggers here are no violence
+  kReaction,     // أدان، استنكار، تعازي: a reaction to an incident, not its report
 };
 
 struct CueWord {
   CueKind kind;
   int scope = 0;  // tokens after the cue it governs; 0: the rest of the clause
-};
-
-// A row of data/events/countries.tsv.
-struct Country {
-  std::string alpha2, alpha3, name, region;
-  int numeric = 0;
 };
 
 struct Resources {
@@ -68,15 +64,13 @@ struct Resources {
   std::vector<CueWord> cue_words;              // by cue lexicon row
   std::map<std::string, TriggerClass, std::less<>> classes;
   std::map<std::string, std::string, std::less<>> notes;  // data/events/notes.tsv
-  std::map<std::string, Country, std::less<>> countries;  // by alpha2
+  // Country names (data/actors/countries.tsv) and their ISO codes, by entry.
+  std::unique_ptr<lexicon::Matcher> country_names;
+  std::vector<std::string> country_codes;
 
   const TriggerClass* ClassOf(std::string_view name) const {
     auto found = classes.find(name);
     return found == classes.end() ? nullptr : &found->second;
-  }
-  const Country* CountryOf(std::string_view alpha2) const {
-    auto found = countries.find(alpha2);
-    return found == countries.end() ? nullptr : &found->second;
   }
   // The note template for `key`, "" if none.
   std::string_view Note(std::string_view key) const {

@@ -283,7 +283,7 @@ class Scan {
   }
 
   bool CommonNounWithoutCue(const lexicon::Match& match) const {
-    if (cue_kind_ || countryside_) return false;
+    if (typed_ || cue_kind_ || countryside_) return false;  // after any place-type word, منطقة included
     lexicon::Match noun;
     return resources_.common_nouns.matcher().MatchAt(text_, match.first_token, &state_, &noun) &&
            noun.end_token == match.end_token;
@@ -473,6 +473,22 @@ class Scan {
 
 }  // namespace
 
+// Common nouns that name places: the hand-written list and the one
+// tools/common-place-words.py derives from the news corpus, read as one
+// lexicon (both have the columns form and comment).
+Result<lexicon::Lexicon> LoadCommonNouns(const std::string& data_dir, const text::Tokenizer& tokenizer) {
+  const std::string written = data_dir + "/places/common-nouns.tsv";
+  const std::string generated = data_dir + "/places/common-words-generated.tsv";
+  auto text = ReadFile(written);
+  if (!text) return text.status();
+  auto more = TsvTable::Load(generated, {"form", "comment"});
+  if (!more) return more.status();
+  std::string joined = *text;
+  if (!joined.empty() && joined.back() != '\n') joined += '\n';
+  for (const TsvRow& row : more->rows()) joined += row.Get("form") + "\t" + row.Get("comment") + "\n";
+  return lexicon::Lexicon::Parse(joined, written + " + " + generated, tokenizer);
+}
+
 Result<ToponymRecognizer> ToponymRecognizer::Load(const geo::Gazetteer& gazetteer,
                                                   const text::Tokenizer& tokenizer,
                                                   const std::string& data_dir) {
@@ -499,7 +515,7 @@ Result<ToponymRecognizer> ToponymRecognizer::Load(const geo::Gazetteer& gazettee
   if (!heads) return heads.status();
   auto demonyms = lexicon::Lexicon::Load(data_dir + "/places/demonyms.tsv", tokenizer, {{"country"}});
   if (!demonyms) return demonyms.status();
-  auto common_nouns = lexicon::Lexicon::Load(data_dir + "/places/common-nouns.tsv", tokenizer);
+  auto common_nouns = LoadCommonNouns(data_dir, tokenizer);
   if (!common_nouns) return common_nouns.status();
   auto function_words = lexicon::Lexicon::Load(data_dir + "/text/common-words.tsv", tokenizer);
   if (!function_words) return function_words.status();

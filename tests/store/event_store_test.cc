@@ -120,7 +120,9 @@ TEST_F(EventStoreTest, EventNoLongerExtractedIsDeleted) {
 TEST_F(EventStoreTest, BackgroundEventsAreListedOnlyOnRequest) {
   Replace({MakeEvent("ev-a", 2), MakeEvent("ev-bg", 0, /*background=*/true)});
   auto news = store_->ListEvents({});
-  auto all = store_->ListEvents({.include_background = true});
+  EventQuery everything;
+  everything.include_background = true;
+  auto all = store_->ListEvents(everything);
   ASSERT_TRUE(news.ok() && all.ok());
   ASSERT_EQ(news->size(), 1u);
   EXPECT_EQ((*news)[0].id, "ev-a");
