@@ -63,7 +63,7 @@ std::optional<int> NumberFor(const Clause& clause, const TriggerHit& trigger) {
 const RoleHit* RoleFor(const Clause& clause, const TriggerHit& trigger) {
   const RoleHit* best = nullptr;
   for (const RoleHit& role : clause.roles) {
-    if (!Near(role.first, role.end, trigger)) continue;
+    if (role.perpetrator || !Near(role.first, role.end, trigger)) continue;
     if (!best || Distance(role.first, role.end, trigger) < Distance(best->first, best->end, trigger))
       best = &role;
   }
@@ -76,13 +76,20 @@ std::optional<int> RoleCount(const RoleHit& role) {
   return std::nullopt;
 }
 
-// "امرأة وطفلان": victim nouns joined by و count together (1 + 2).
-std::optional<int> JoinedRoleCount(const Clause& clause, const RoleHit& first) {
+// Whether the role's word carries the conjunction و ("وطفلان").
+bool JoinedByAnd(const RoleHit& role, const Document& document) {
+  constexpr std::string_view kWaw = "\u0648";
+  return role.mention.core.start > role.mention.span.start && document.TextOf(role.span).starts_with(kWaw);
+}
+
+// "امرأة وطفلان": victim nouns joined by و count together (1 + 2); "القتيل
+// مدني" (the dead man is a civilian) is one person.
+std::optional<int> JoinedRoleCount(const Clause& clause, const RoleHit& first, const Document& document) {
   std::optional<int> total = RoleCount(first);
   uint32_t end = first.end;
   for (const RoleHit& role : clause.roles) {
     if (!total || role.first < first.end) continue;
-    if (role.first != end) break;
+    if (role.first != end || !JoinedByAnd(role, document)) break;
     std::optional<int> more = RoleCount(role);
     if (!more) return std::nullopt;
     *total += *more;
@@ -98,21 +105,22 @@ std::optional<int> EncliticCount(const TriggerHit& trigger) {
   return std::nullopt;
 }
 
-Claim ClaimFor(const Clause& clause, const TriggerHit& trigger) {
+Claim ClaimFor(const Clause& clause, const TriggerHit& trigger, const Document& document) {
   Claim claim;
   claim.source = clause.source;
   claim.evidence = clause.text;
   const RoleHit* role = RoleFor(clause, trigger);
-  if (role) {
-    claim.civilian_victims = role->mention.role_class == actors::RoleClass::kCivilian;
-    claim.combatant_victims = !claim.civilian_victims;
+  for (const RoleHit& near : clause.roles) {
+    if (near.perpetrator || !Near(near.first, near.end, trigger)) continue;
+    claim.civilian_victims |= near.mention.role_class == actors::RoleClass::kCivilian;
+    claim.combatant_victims |= near.mention.role_class == actors::RoleClass::kCombatant;
   }
   for (const ActorHit& actor : clause.actors)
     if (actor.side == Side::kVictim && Near(actor.first, actor.end, trigger))
       (actor.id == "CIVILIANS" ? claim.civilian_victims : claim.combatant_victims) = true;
   if (auto number = NumberFor(clause, trigger)) {
     claim.fatalities = number;
-  } else if (auto counted = role ? JoinedRoleCount(clause, *role) : std::nullopt) {
+  } else if (auto counted = role ? JoinedRoleCount(clause, *role, document) : std::nullopt) {
     claim.fatalities = counted;
   } else if (auto pronoun = EncliticCount(trigger)) {
     claim.fatalities = pronoun;
@@ -412,7 +420,7 @@ std::optional<Event> BuildEvent(const Incident& incident, const ArticleFacts& fa
       AddOnce(&event.trigger_words, trigger.form);
       AddEvidence(document, trigger.span, "trigger", &event);
       if (trigger.cls->name == "death" || trigger.victims > 0) {
-        event.claims.push_back(ClaimFor(*clause, trigger));
+        event.claims.push_back(ClaimFor(*clause, trigger, document));
         AddEvidence(document, trigger.span, "fatalities", &event);
       }
     }

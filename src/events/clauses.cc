@@ -337,14 +337,25 @@ std::optional<dates::CivilDate> PublishedDay(const Document& document) {
   return dates::CivilDate::Make(published.year, published.month, published.day);
 }
 
-// Who the clause reports: the actor or noun after its reporting verb.
+// Who the clause reports: the actor or noun after its reporting verb
+// ("قالت قسد"), or before it when أن/إن follows at once ("مصادر محلية قالت إن").
 std::string SourceOf(const Clause& clause, const text::TokenizedText& tokens) {
+  auto word = [&](uint32_t t) { return std::string(tokens.NormalizedOf(tokens.tokens[t])); };
   for (const CueHit& cue : clause.cues) {
     if (cue.cue.kind != CueKind::kReport) continue;
     for (const ActorHit& actor : clause.actors)
       if (actor.first >= cue.end && actor.first - cue.end <= 2) return actor.id;
-    if (cue.end < tokens.tokens.size() && tokens.tokens[cue.end].is_word())
-      return std::string(tokens.NormalizedOf(tokens.tokens[cue.end]));
+    bool complement_next = std::any_of(clause.cues.begin(), clause.cues.end(), [&](const CueHit& other) {
+      return other.cue.kind == CueKind::kComplementizer && other.first == cue.end;
+    });
+    if (!complement_next && cue.end < tokens.tokens.size() && tokens.tokens[cue.end].is_word())
+      return word(cue.end);
+    for (const ActorHit& actor : clause.actors)
+      if (actor.end <= cue.first && cue.first - actor.end <= 1) return actor.id;
+    // "مصادر محلية قالت": the noun and its adjective before the verb.
+    if (cue.first >= 2 && tokens.tokens[cue.first - 2].is_word() && tokens.tokens[cue.first - 1].is_word())
+      return word(cue.first - 2);
+    if (cue.first >= 1 && tokens.tokens[cue.first - 1].is_word()) return word(cue.first - 1);
   }
   return "";
 }
@@ -574,6 +585,9 @@ std::vector<Clause> ReadClauses(const Document& document, const Resources& resou
       MarkNegations(&clause);
       MarkStatementDates(&clause);
       MarkActorSides(&clause, reader.tokens());
+      for (RoleHit& role : clause.roles)
+        role.perpetrator =
+            GoverningCue(clause, CueKind::kPerpetrator, role.first, kPerpetratorReach) != nullptr;
       MarkBackground(&clause, end, published);
       clause.habitual = clause.HasCue(CueKind::kHabitual);
       // "منذ مطلع العام تنفذ قسد عمليات أمنية": a plural over a period is a tally.

@@ -64,6 +64,7 @@ struct RoleHit {
   uint32_t first = 0, end = 0;
   Span span;
   actors::RoleMention mention;
+  bool perpetrator = false;  // "برصاص مسلحين": who did it, not who suffered
 };
 
 struct NumberHit {
