@@ -56,7 +56,7 @@ const std::string kArticle =
     "مقتل شخصين.\n";
 
 TEST_F(CliTest, EverySubcommandHasHelp) {
-  for (const char* command : {"ingest", "stats", "show", "analyze"}) {
+  for (const char* command : {"ingest", "stats", "show", "analyze", "extract", "explain", "export", "eval"}) {
     Outcome run = RunHadath(std::string(command) + " --help");
     EXPECT_EQ(run.exit_code, 0) << command;
     EXPECT_THAT(run.output, HasSubstr("Usage")) << command;
@@ -158,3 +158,61 @@ TEST_F(CliTest, ShowPrintsSentencesWithSpansAndTokens) {
 }
 
 }  // namespace
+
+// The events commands need the compiled gazetteer that set-up builds.
+class EventsCliTest : public CliTest {
+ protected:
+  void SetUp() override {
+    CliTest::SetUp();
+    gazetteer_ = fs::path(HADATH_TEST_DIR).parent_path() / "build" / "gazetteer.bin";
+    if (const char* path = std::getenv("HADATH_GAZETTEER")) gazetteer_ = path;
+    if (!fs::exists(gazetteer_)) GTEST_SKIP() << gazetteer_ << " not built";
+    Write("raid.txt",
+          "قُتل عنصران من قوات سوريا الديمقراطية، اليوم الأحد، بهجوم شنه مسلحون مجهولون على حاجز لهم في "
+          "بلدة ذيبان بريف دير الزور الشرقي.\n");
+    Write("metadata.tsv", "file\tpublished\toutlet\turl\nraid.txt\t2023-03-12\tNorth Press\t\n");
+  }
+  std::string Extract(const std::string& extra = "") {
+    Outcome run =
+        RunHadath("extract " + In() + " --db " + db_ + " --gazetteer " + gazetteer_.string() + extra);
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    return run.output;
+  }
+  fs::path gazetteer_;
+};
+
+TEST_F(EventsCliTest, ExtractingTwiceKeepsTheSameEvents) {
+  std::string first = Extract(" --jsonl -");
+  std::string second = Extract(" --jsonl -");
+  EXPECT_THAT(first, HasSubstr("\"actor2_id\":\"SDF\""));
+  auto ids = [](const std::string& output) {
+    std::vector<std::string> found;
+    for (size_t at = output.find("\"event_id\":\""); at != std::string::npos;
+         at = output.find("\"event_id\":\"", at + 1))
+      found.push_back(output.substr(at + 12, 19));
+    return found;
+  };
+  ASSERT_FALSE(ids(first).empty());
+  EXPECT_EQ(ids(first), ids(second));
+  Outcome stats = RunHadath("stats --json --db " + db_);
+  EXPECT_THAT(stats.output, HasSubstr("\"events\": 1,"));
+}
+
+TEST_F(EventsCliTest, ExportWritesTheAcledHeaderAndExplainMarksTheEvidence) {
+  Extract();
+  std::string csv = (dir_ / "events.csv").string();
+  Outcome exported = RunHadath("export --format acled --db " + db_ + " --out " + csv);
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+  std::ifstream in(csv);
+  std::string header;
+  std::getline(in, header);
+  EXPECT_EQ(header.rfind("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,", 0), 0u)
+      << header;
+  Outcome jsonl = RunHadath("export --format jsonl --db " + db_);
+  size_t at = jsonl.output.find("\"event_id\":\"");
+  ASSERT_NE(at, std::string::npos) << jsonl.output;
+  Outcome explain = RunHadath("explain " + jsonl.output.substr(at + 12, 10) + " --db " + db_);
+  EXPECT_EQ(explain.exit_code, 0) << explain.output;
+  EXPECT_THAT(explain.output, HasSubstr("⟦"));
+  EXPECT_THAT(explain.output, HasSubstr("Armed clash"));
+}
