@@ -183,6 +183,10 @@ class Scan {
     }
     guarded_ = false;
     OpenPhrase(match);
+    // "حي المغاير في حلب القديمة": "in" right after a place the text calls a
+    // neighbourhood, village, camp ... names the place that holds it.
+    if (relation == Relation::kIn && chain_open_ && !mentions_.empty() && mentions_[last_mention_].cue_kind)
+      in_typed_place_ = true;
     if (IsDirection(relation))
       side_ = relation;
     else if (relation != Relation::kIn || relation_ == Relation::kIn)
@@ -341,7 +345,7 @@ class Scan {
     next = TakeSideAdjective(&mention, next);
     uint32_t index = static_cast<uint32_t>(mentions_.size());
     bool holds_previous = mention.countryside || mention.side || mention.relation != Relation::kIn ||
-                          connector_has_ba_ || region_phrase_;
+                          connector_has_ba_ || region_phrase_ || (in_typed_place_ && !mention.cue_kind);
     if (chain_open_ && holds_previous) {
       // "الزر والبصيرة في ريف دير الزور": the places listed share the parent.
       for (uint32_t sibling : siblings_)
@@ -412,6 +416,7 @@ class Scan {
     countryside_ = false;
     introduced_ = false;
     connector_has_ba_ = false;
+    in_typed_place_ = false;
     region_phrase_ = false;
     phrase_start_ = kNoPhrase;
   }
@@ -461,7 +466,8 @@ class Scan {
   bool introduced_ = false;
   bool typed_ = false;  // a place-type word (of any kind, "منطقة" too) introduces the name
   bool connector_has_ba_ = false;
-  bool region_phrase_ = false;  // the name is a region named with a direction ("شرق الفرات")
+  bool in_typed_place_ = false;  // "في" right after a place introduced by a place-type word
+  bool region_phrase_ = false;   // the name is a region named with a direction ("شرق الفرات")
   bool guarded_ = false;
   bool chain_open_ = false;
   bool list_open_ = false;

@@ -134,6 +134,9 @@ std::optional<uint32_t> Geocoder::Choose(const PlaceMention& mention, const Loca
     }
   }
   if (candidates.empty()) return std::nullopt;
+  // "حي المغاير" in a report about Aleppo: a neighbourhood of a city the
+  // article names, not a village of that name in another governorate.
+  if (mention.cue_kind == geo::PlaceKind::kNeighbourhood && !context.admin1.empty()) return std::nullopt;
   bool one_governorate = !SharedAdmin1(gazetteer_, candidates).empty();
   *confidence = one_governorate ? 0.8 : 0.4;
   *how =
