@@ -51,13 +51,14 @@ namespace hadath::lexicon {
 
 // Which clitics an entry accepts around its words.
 enum class Attach : uint8_t {
-  kAny,        // proclitics on the first word, an enclitic on the last (default)
-  kNoArticle,  // as kAny, except proclitics holding the article: اثنين must
-               // not match الاثنين (Monday), أحد not الأحد (Sunday)
-  kNone,       // the words exactly as listed
+  kAny,         // proclitics on the first word, an enclitic on the last (default)
+  kNoArticle,   // as kAny, except proclitics holding the article: اثنين must
+                // not match الاثنين (Monday), أحد not الأحد (Sunday)
+  kNone,        // the words exactly as listed
+  kProclitics,  // proclitics on the first word, no enclitic (names: بحلب, never حلبي)
 };
 
-// Parses "", "any", "no-article", "none".
+// Parses "", "any", "no-article", "none", "proclitics".
 std::optional<Attach> ParseAttach(std::string_view text);
 
 struct Match {

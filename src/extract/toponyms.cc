@@ -82,7 +82,9 @@ Result<lexicon::Matcher> CompileNames(const geo::Gazetteer& gazetteer, const tex
   lexicon::MatcherBuilder builder(tokenizer);
   for (uint32_t id = 0; id < gazetteer.size(); ++id) {
     for (const std::string& name : gazetteer.place(id).names_ar) {
-      auto earlier = builder.Add(name, static_cast<uint32_t>(forms->size()));
+      // A place name takes prepositions (بحلب، وفي) but no pronoun suffix:
+      // "حي شعبي" is a popular quarter, not "شعب" + "ي".
+      auto earlier = builder.Add(name, static_cast<uint32_t>(forms->size()), lexicon::Attach::kProclitics);
       if (!earlier) continue;                 // a name with no word (digits only): nothing to match
       if (!*earlier) forms->push_back(name);  // a new form, entered under this index
     }

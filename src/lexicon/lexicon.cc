@@ -36,7 +36,7 @@ class Loader {
     std::optional<Attach> attach = ParseAttach(table_.ColumnIndex("attach") >= 0 ? row.Get("attach") : "");
     if (!attach)
       return Status::Error(
-          row.Where("attach must be any, no-article or none, not '" + row.Get("attach") + "'"));
+          row.Where("attach must be any, no-article, none or proclitics, not '" + row.Get("attach") + "'"));
     auto added = builder_.Add(form, index, *attach);
     if (!added) return Status::Error(row.Where(added.error()));
     if (*added) return CompareWithEarlier(row, table_.rows()[**added]);

@@ -43,6 +43,7 @@ std::optional<Attach> ParseAttach(std::string_view text) {
   if (text.empty() || text == "any") return Attach::kAny;
   if (text == "no-article") return Attach::kNoArticle;
   if (text == "none") return Attach::kNone;
+  if (text == "proclitics") return Attach::kProclitics;
   return std::nullopt;
 }
 
@@ -53,6 +54,7 @@ bool Allows(Attach attach, const text::CliticAnalysis& first, uint16_t enclitic_
     case Attach::kAny: return true;
     case Attach::kNoArticle: return !first.proclitic_has_article;
     case Attach::kNone: return first.proclitic_bytes == 0 && enclitic_bytes == 0;
+    case Attach::kProclitics: return enclitic_bytes == 0;
   }
   return false;
 }

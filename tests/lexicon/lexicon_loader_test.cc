@@ -35,7 +35,7 @@ const ErrorCase kErrorCases[] = {
      "with "
      "different values"},
     {"bad attach", "form\tactor\tattach\nقسد\tSDF\tsometimes\n",
-     "mem.tsv:2: attach must be any, no-article or none, not 'sometimes'"},
+     "mem.tsv:2: attach must be any, no-article, none or proclitics, not 'sometimes'"},
     {"form ending in punctuation", "form\tactor\nقسد (\tSDF\n",
      "mem.tsv:2: form 'قسد (' must begin and end with a word"},
 };
