@@ -74,6 +74,8 @@ const MatchCase kMatchCases[] = {
     {"attach none: exact only", "الحشد والحشد", "PMF=الحشد"},
     {"attach no-article", "قتل اثنين يوم الاثنين", "TWO=اثنين"},
     {"attach no-article still takes a conjunction", "واثنين", "TWO=واثنين"},
+    {"attach proclitics takes a preposition", "وصلوا إلى حلب وبحلب", "ALEPPO=حلب ALEPPO=وبحلب"},
+    {"attach proclitics takes no pronoun suffix", "حلبهم", ""},
     {"latin alias, case folded", "DAESH fighters", "ISIS=DAESH"},
     {"nothing", "لا شيء هنا", ""},
     // Former bugs.
