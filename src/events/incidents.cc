@@ -96,7 +96,9 @@ class Grouper {
 
   void Take(const Clause& clause) {
     ClauseReading reading = Read(clause, background_);
-    if (!reading.mentions && !reading.place && !current_) return;
+    // A clause with no trigger and no place of this kind (an older incident
+    // recalled after today's news) adds nothing to the current incident.
+    if (!reading.mentions && !reading.place) return;
     if (current_ && Continues(clause, reading)) {
       Add(clause, reading);
     } else if (reading.opens) {
