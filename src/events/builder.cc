@@ -266,9 +266,14 @@ Sides ReadSides(const Incident& incident, const ArticleFacts& facts, const actor
       if (coded != actor.id) note(actor.id, actor.side == Side::kSource ? Side::kSupport : actor.side);
     }
   Sides sides;
-  for (Side wanted : {Side::kInitiator, Side::kUnknown, Side::kSupport, Side::kSource})
+  for (Side wanted : {Side::kInitiator, Side::kUnknown, Side::kSupport})
     for (const std::string& id : order)
       if (side_of[id] == wanted) AddOnce(&sides.one, id);
+  // Who speaks of an incident acts in it only when nobody else is named
+  // ("أعلنت قسد مقتل قيادي").
+  if (sides.one.empty())
+    for (const std::string& id : order)
+      if (side_of[id] == Side::kSource) AddOnce(&sides.one, id);
   for (Side wanted : {Side::kTarget, Side::kVictim})
     for (const std::string& id : order)
       if (side_of[id] == wanted) AddOnce(&sides.two, id);
