@@ -253,7 +253,8 @@ Sides ReadSides(const Incident& incident, const ArticleFacts& facts, const actor
     auto [slot, added] = side_of.emplace(id, side);
     if (added)
       order.push_back(id);
-    else if (slot->second == Side::kUnknown || slot->second == Side::kSource)
+    else if (slot->second == Side::kUnknown || slot->second == Side::kSource ||
+             slot->second == Side::kSpokesman)
       slot->second = side;
   };
   for (const Clause* clause : incident.clauses)
@@ -263,17 +264,16 @@ Sides ReadSides(const Incident& incident, const ArticleFacts& facts, const actor
       std::string coded = CodedActor(actor.id, registry);
       note(coded, actor.side);
       // The unit itself stays as an associated actor of the same side.
-      if (coded != actor.id) note(actor.id, actor.side == Side::kSource ? Side::kSupport : actor.side);
+      if (coded != actor.id) note(actor.id, actor.side);
     }
   Sides sides;
-  for (Side wanted : {Side::kInitiator, Side::kUnknown, Side::kSupport})
+  for (Side wanted : {Side::kInitiator, Side::kUnknown, Side::kSupport, Side::kSource})
     for (const std::string& id : order)
       if (side_of[id] == wanted) AddOnce(&sides.one, id);
-  // Who speaks of an incident acts in it only when nobody else is named
-  // ("أعلنت قسد مقتل قيادي").
+  // The body a spokesman speaks for acts only when nobody else is named.
   if (sides.one.empty())
     for (const std::string& id : order)
-      if (side_of[id] == Side::kSource) AddOnce(&sides.one, id);
+      if (side_of[id] == Side::kSpokesman) AddOnce(&sides.one, id);
   for (Side wanted : {Side::kTarget, Side::kVictim})
     for (const std::string& id : order)
       if (side_of[id] == wanted) AddOnce(&sides.two, id);

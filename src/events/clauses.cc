@@ -289,8 +289,9 @@ void MarkActorSides(Clause* clause, const text::TokenizedText& tokens) {
     else if (VictimJustBefore(*clause, tokens, actor.first) ||
              AfterTriggerVictim(*clause, tokens, actor.first))
       actor.side = Side::kVictim;
-    else if (GoverningCue(*clause, CueKind::kReport, actor.first, 1) ||
-             GoverningCue(*clause, CueKind::kSourceOf, actor.first, kLinkGap))
+    else if (GoverningCue(*clause, CueKind::kSourceOf, actor.first, kLinkGap))
+      actor.side = Side::kSpokesman;
+    else if (GoverningCue(*clause, CueKind::kReport, actor.first, 1))
       actor.side = Side::kSource;
     // "بدعم من التحالف وقسد": an actor joined to the one before shares its side.
     if (actor.side == Side::kUnknown && previous != Side::kUnknown && actor.first - previous_end <= 1)

@@ -49,7 +49,10 @@ struct DateHit {
   bool statement = false;  // the day a source spoke ("قالت، أمس، إن"), not the incident's
 };
 
-enum class Side : uint8_t { kUnknown, kInitiator, kSupport, kTarget, kVictim, kSource };
+// kSource: the subject of a reporting verb ("قالت قسد إنها"), usually a
+// party too; kSpokesman: the body a spokesman or source speaks for
+// ("المتحدث باسم قسد"), a party only when nobody else is named.
+enum class Side : uint8_t { kUnknown, kInitiator, kSupport, kTarget, kVictim, kSource, kSpokesman };
 
 struct ActorHit {
   uint32_t first = 0, end = 0;
