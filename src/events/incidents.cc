@@ -33,6 +33,20 @@ bool DatesOverlap(const DateHit& a, const DateHit& b) {
   return *x.start <= *y.end && *y.start <= *x.end;
 }
 
+// Two placed mentions in different governorates (or countries) are two
+// places, however coarse ("بادية السخنة" after "بلدة الشحيل").
+bool OtherGovernorate(const PlaceHit* a, const PlaceHit* b) {
+  if (!a || !b || a->location.geo_precision == 0 || b->location.geo_precision == 0) return false;
+  // A named region ("شمال شرقي سوريا") spans governorates; it is often part
+  // of a body's name ("مكتب الإعلام لشمال شرقي سوريا") too.
+  if (a->location.place_kind == geo::PlaceKind::kRegion || b->location.place_kind == geo::PlaceKind::kRegion)
+    return false;
+  const resolve::Location& x = a->location;
+  const resolve::Location& y = b->location;
+  if (x.country != y.country) return true;
+  return !x.admin1.name_en.empty() && !y.admin1.name_en.empty() && x.admin1.name_en != y.admin1.name_en;
+}
+
 // A better precision wins; at the same precision a named place the
 // gazetteer lacks (coded to its governorate) beats a region phrase.
 bool MoreSpecific(const PlaceHit& a, const PlaceHit& b) {
@@ -122,8 +136,9 @@ class Grouper {
 
   bool Continues(const Clause& clause, const ClauseReading& reading) const {
     if (!reading.opens && !Near(clause)) return false;
-    bool other_place =
-        Precise(reading.place) && Precise(current_->place) && !SamePlace(*reading.place, *current_->place);
+    bool other_place = (Precise(reading.place) && Precise(current_->place) &&
+                        !SamePlace(*reading.place, *current_->place)) ||
+                       OtherGovernorate(reading.place, current_->place);
     bool other_day = reading.date && current_->date && !DatesOverlap(*reading.date, *current_->date);
     if (reading.opens && (other_place || other_day || clause.new_incident)) return false;
     if (!reading.opens && (other_place || other_day)) return false;

@@ -80,6 +80,13 @@ const Row kRows[] = {
      "2023-03-15",
      {{"Explosions/Remote violence", "Remote explosive/landmine/IED", "", "SYRIAN_GOV", 3, 0, "SY12",
        "2023-03-11"}}},
+    // Two incidents in two governorates, one sentence each (an SOHR digest).
+    {"وفي دير الزور، اعتقلت قوات سوريا الديمقراطية 5 أشخاص خلال حملة دهم وتفتيش في بلدة الشحيل بالريف "
+     "الشرقي، بتهمة التعامل مع خلايا تنظيم \"الدولة الإسلامية\".\n"
+     "في حين انفجر لغم أرضي من مخلفات الحرب بطفل في بادية السخنة شرقي حمص، ما أدى إلى إصابته بجروح بليغة.",
+     "2023-10-02",
+     {{"Strategic developments", "Arrests", "SDF", "ISIS", 0, 0, "SY09", ""},
+      {"Explosions/Remote violence", "Remote explosive/landmine/IED", "", "", 0, 0, "SY04", ""}}},
     // A habitual statement and an aggregate count are no incidents.
     {"وتنفذ قوات التحالف عمليات إنزال جوي بشكل متكرر في ريف دير الزور.\n"
      "ووثق المرصد مقتل 125 شخصا في عمليات اغتيال خلال العام الماضي بحسب حصيلة نشرها اليوم.",
