@@ -35,9 +35,29 @@ uint32_t Distance(uint32_t first, uint32_t end, const TriggerHit& trigger) {
   return 0;
 }
 
+bool CountsRole(const Clause& clause, const NumberHit& number) {
+  return std::any_of(clause.roles.begin(), clause.roles.end(), [&](const RoleHit& role) {
+    return role.first >= number.end && role.first - number.end <= 2;
+  });
+}
+
+// Whether the number is joined to what comes before it by و ("و9 من
+// المقاومة", "وثلاثة مدنيين").
+bool JoinedByAnd(const NumberHit& number, const Document& document) {
+  constexpr std::string_view kWaw = "\u0648";
+  std::string_view text = document.text;
+  if (text.substr(number.span.start).starts_with(kWaw)) return true;
+  std::string_view before = text.substr(0, number.span.start);
+  while (before.ends_with(' ')) before.remove_suffix(1);
+  return before.ends_with(kWaw) &&
+         (before.size() == kWaw.size() || before[before.size() - kWaw.size() - 1] == ' ');
+}
+
 // A number that counts the dead of `trigger`: right after it ("مقتل اثنين"),
-// right before it ("5 قتلى"), or before a victim noun near it ("3 مدنيين").
-std::optional<int> NumberFor(const Clause& clause, const TriggerHit& trigger) {
+// right before it ("5 قتلى"), or before a victim noun near it ("3 مدنيين");
+// further counts of other victims joined by و add up ("قتل فيها 16 مسلحاً
+// حوثياً و9 من رجال المقاومة": 25).
+std::optional<int> NumberFor(const Clause& clause, const TriggerHit& trigger, const Document& document) {
   const NumberHit* best = nullptr;
   for (const NumberHit& number : clause.numbers) {
     if (InsideDate(clause, number) || !Near(number.first, number.end, trigger)) continue;
@@ -46,15 +66,21 @@ std::optional<int> NumberFor(const Clause& clause, const TriggerHit& trigger) {
     uint32_t reach = number.number.qualifier_span.empty() ? 0 : 4;
     bool adjacent =
         (number.first >= trigger.end && number.first - trigger.end <= reach) || number.end == trigger.first;
-    bool counts_role = std::any_of(clause.roles.begin(), clause.roles.end(), [&](const RoleHit& role) {
-      return role.first >= number.end && role.first - number.end <= 2;
-    });
-    if (!adjacent && !counts_role) continue;
+    if (!adjacent && !CountsRole(clause, number)) continue;
     if (!best || Distance(number.first, number.end, trigger) < Distance(best->first, best->end, trigger))
       best = &number;
   }
   if (!best) return std::nullopt;
-  return static_cast<int>(best->number.value);
+  double total = best->number.value;
+  constexpr uint32_t kJoinReach = 12;  // tokens from one count to the next
+  uint32_t last_end = best->end;
+  for (const NumberHit& number : clause.numbers) {
+    if (number.first < last_end || number.first - last_end > kJoinReach) continue;
+    if (InsideDate(clause, number) || !CountsRole(clause, number) || !JoinedByAnd(number, document)) continue;
+    total += number.number.value;
+    last_end = number.end;
+  }
+  return static_cast<int>(total);
 }
 
 // A victim noun near `trigger` that carries its own count: a dual (عنصرين),
@@ -118,7 +144,7 @@ Claim ClaimFor(const Clause& clause, const TriggerHit& trigger, const Document& 
   for (const ActorHit& actor : clause.actors)
     if (actor.side == Side::kVictim && Near(actor.first, actor.end, trigger))
       (actor.id == "CIVILIANS" ? claim.civilian_victims : claim.combatant_victims) = true;
-  if (auto number = NumberFor(clause, trigger)) {
+  if (auto number = NumberFor(clause, trigger, document)) {
     claim.fatalities = number;
   } else if (auto counted = role ? JoinedRoleCount(clause, *role, document) : std::nullopt) {
     claim.fatalities = counted;

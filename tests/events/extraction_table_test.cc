@@ -87,6 +87,10 @@ const Row kRows[] = {
      "2023-10-02",
      {{"Strategic developments", "Arrests", "SDF", "ISIS", 0, 0, "SY09", ""},
       {"Explosions/Remote violence", "Remote explosive/landmine/IED", "", "", 0, 0, "SY04", ""}}},
+    // Dead of both sides add up (ACLED counts all deaths of the event).
+    {"قُتل 16 مسلحاً حوثياً و9 من عناصر المقاومة الشعبية في معارك عنيفة بمدينة تعز، أمس الخميس.",
+     "2015-07-31",
+     {{"Battles", "Armed clash", "", "", 25, 0, "", "2015-07-30"}}},
     // A habitual statement and an aggregate count are no incidents.
     {"وتنفذ قوات التحالف عمليات إنزال جوي بشكل متكرر في ريف دير الزور.\n"
      "ووثق المرصد مقتل 125 شخصا في عمليات اغتيال خلال العام الماضي بحسب حصيلة نشرها اليوم.",
