@@ -35,9 +35,21 @@ uint32_t Distance(uint32_t first, uint32_t end, const TriggerHit& trigger) {
   return 0;
 }
 
+// Whether the number counts people: a victim noun or a group's adjective
+// follows it ("3 مدنيين", "12 مسلحاً حوثياً").
 bool CountsRole(const Clause& clause, const NumberHit& number) {
-  return std::any_of(clause.roles.begin(), clause.roles.end(), [&](const RoleHit& role) {
-    return role.first >= number.end && role.first - number.end <= 2;
+  return std::any_of(
+             clause.roles.begin(), clause.roles.end(),
+             [&](const RoleHit& role) { return role.first >= number.end && role.first - number.end <= 2; }) ||
+         std::any_of(clause.actors.begin(), clause.actors.end(), [&](const ActorHit& actor) {
+           return actor.first >= number.end && actor.first - number.end <= 2;
+         });
+}
+
+// "70 جريحاً": a number right before a word for the wounded.
+bool CountsWounded(const Clause& clause, const NumberHit& number) {
+  return std::any_of(clause.triggers.begin(), clause.triggers.end(), [&](const TriggerHit& trigger) {
+    return trigger.cls->name == "injury" && trigger.first >= number.end && trigger.first - number.end <= 1;
   });
 }
 
@@ -77,6 +89,7 @@ std::optional<int> NumberFor(const Clause& clause, const TriggerHit& trigger, co
   for (const NumberHit& number : clause.numbers) {
     if (number.first < last_end || number.first - last_end > kJoinReach) continue;
     if (InsideDate(clause, number) || !CountsRole(clause, number) || !JoinedByAnd(number, document)) continue;
+    if (CountsWounded(clause, number)) break;  // "16 قتيلاً و70 جريحاً": the wounded are no deaths
     total += number.number.value;
     last_end = number.end;
   }

@@ -189,6 +189,20 @@ void MarkNegations(Clause* clause) {
     trigger.negated = GoverningCue(*clause, CueKind::kNegation, trigger.first, 4) != nullptr;
 }
 
+// "قصف عنيف شنته طائرات التحالف": shelling with an aircraft word after it
+// is an air strike.
+void MarkBombingFromTheAir(Clause* clause, const Resources& resources) {
+  const TriggerClass* air = resources.ClassOf("air-strike");
+  for (TriggerHit& trigger : clause->triggers) {
+    if (trigger.cls->name != "shelling" || !air) continue;
+    bool by_air = std::any_of(clause->cues.begin(), clause->cues.end(), [&](const CueHit& cue) {
+      return cue.cue.kind == CueKind::kAircraft && cue.first >= trigger.end &&
+             cue.first - trigger.end <= static_cast<uint32_t>(cue.cue.scope);
+    });
+    if (by_air) trigger.cls = air;
+  }
+}
+
 // "عمليات اغتيال في منطقة X": a plural trigger with no count before it
 // tells a pattern, and the place after it is where the pattern is.
 bool UnderUncountedPlural(const Clause& clause, const PlaceHit& place) {
@@ -585,6 +599,7 @@ std::vector<Clause> ReadClauses(const Document& document, const Resources& resou
       TakeInside(hits[i].roles, first, end, &clause.roles);
       TakeInside(hits[i].numbers, first, end, &clause.numbers);
       MarkNegations(&clause);
+      MarkBombingFromTheAir(&clause, resources);
       MarkStatementDates(&clause);
       MarkActorSides(&clause, reader.tokens());
       for (RoleHit& role : clause.roles)

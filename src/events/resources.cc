@@ -9,23 +9,15 @@ namespace {
 
 std::optional<CueKind> ParseCueKind(std::string_view name) {
   static const std::map<std::string_view, CueKind> kinds = {
-      {"report", CueKind::kReport},
-      {"complementizer", CueKind::kComplementizer},
-      {"support", CueKind::kSupport},
-      {"perpetrator", CueKind::kPerpetrator},
-      {"target", CueKind::kTarget},
-      {"background", CueKind::kBackground},
-      {"habitual", CueKind::kHabitual},
-      {"aggregate", CueKind::kAggregate},
-      {"negation", CueKind::kNegation},
-      {"origin", CueKind::kOrigin},
-      {"reporter", CueKind::kReporter},
-      {"new-incident", CueKind::kNewIncident},
-      {"direction", CueKind::kDirection},
-      {"not-conflict", CueKind::kNotConflict},
-      {"reaction", CueKind::kReaction},
-      {"source-of", CueKind::kSourceOf},
-      {"clause-break", CueKind::kClauseBreak},
+      {"report", CueKind::kReport},       {"complementizer", CueKind::kComplementizer},
+      {"support", CueKind::kSupport},     {"perpetrator", CueKind::kPerpetrator},
+      {"target", CueKind::kTarget},       {"background", CueKind::kBackground},
+      {"habitual", CueKind::kHabitual},   {"aggregate", CueKind::kAggregate},
+      {"negation", CueKind::kNegation},   {"origin", CueKind::kOrigin},
+      {"reporter", CueKind::kReporter},   {"new-incident", CueKind::kNewIncident},
+      {"direction", CueKind::kDirection}, {"not-conflict", CueKind::kNotConflict},
+      {"reaction", CueKind::kReaction},   {"source-of", CueKind::kSourceOf},
+      {"aircraft", CueKind::kAircraft},   {"clause-break", CueKind::kClauseBreak},
   };
   auto found = kinds.find(name);
   if (found == kinds.end()) return std::nullopt;

@@ -30,6 +30,7 @@ struct TriggerClass {
 enum class CueKind : uint8_t {
   kReport,    // a reporting verb: قال، أعلنت، وفق
   kSourceOf,  // المتحدث باسم، مصدر عسكري من: the next actor speaks, it does not act
+  kAircraft,  // طائرات، مروحية: shelling by these is an air strike
   kComplementizer,  // أن / إن after a reporting verb
   kSupport,         // بدعم من، بالتعاون مع: the next actor helps the initiator
   kPerpetrator,     // برصاص، على يد، نفذتها: the next actor is the initiator

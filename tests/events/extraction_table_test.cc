@@ -91,6 +91,15 @@ const Row kRows[] = {
     {"قُتل 16 مسلحاً حوثياً و9 من عناصر المقاومة الشعبية في معارك عنيفة بمدينة تعز، أمس الخميس.",
      "2015-07-31",
      {{"Battles", "Armed clash", "", "", 25, 0, "", "2015-07-30"}}},
+    // Bombing by aircraft is an air strike, whatever the verb.
+    {"لقي 12 مسلحاً حوثياً مصرعهم في قصف عنيف شنته طائرات التحالف العربي على معسكر في مدينة زنجبار، أمس.",
+     "2015-08-05",
+     {{"Explosions/Remote violence", "Air/drone strike", "SAUDI_COALITION", "HOUTHIS", 12, 0, "",
+       "2015-08-04"}}},
+    // The wounded are not added to the dead.
+    {"دارت معارك دامية في مدينة تعز أمس، راح ضحيتها 16 قتيلاً و70 جريحاً من الحوثيين.",
+     "2015-07-31",
+     {{"Battles", "Armed clash", "", "HOUTHIS", 16, 0, "", "2015-07-30"}}},
     // A habitual statement and an aggregate count are no incidents.
     {"وتنفذ قوات التحالف عمليات إنزال جوي بشكل متكرر في ريف دير الزور.\n"
      "ووثق المرصد مقتل 125 شخصا في عمليات اغتيال خلال العام الماضي بحسب حصيلة نشرها اليوم.",
