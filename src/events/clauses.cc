@@ -16,14 +16,7 @@ constexpr uint32_t kPerpetratorReach = 5;
 constexpr uint32_t kStatementReach = 8;
 
 // Everything found in one sentence before it is cut into clauses.
-struct SentenceHits {
-  std::vector<TriggerHit> triggers;
-  std::vector<CueHit> cues;
-  std::vector<PlaceHit> places;
-  std::vector<DateHit> dates;
-  std::vector<ActorHit> actors;
-  std::vector<RoleHit> roles;
-  std::vector<NumberHit> numbers;
+struct SentenceHits : Mentions {
   std::vector<std::pair<uint32_t, std::string>> countries;  // (first token, ISO code) of country names
 };
 

@@ -76,10 +76,8 @@ struct NumberHit {
   lexicon::Number number;
 };
 
-struct Clause {
-  uint32_t sentence = 0;
-  Span text;  // bytes of Document::text
-  bool headline = false;
+// What the readers find in a stretch of text, in text order.
+struct Mentions {
   std::vector<TriggerHit> triggers;
   std::vector<CueHit> cues;
   std::vector<PlaceHit> places;
@@ -87,6 +85,12 @@ struct Clause {
   std::vector<ActorHit> actors;
   std::vector<RoleHit> roles;
   std::vector<NumberHit> numbers;
+};
+
+struct Clause : Mentions {
+  uint32_t sentence = 0;
+  Span text;  // bytes of Document::text
+  bool headline = false;
   bool habitual = false;
   bool aggregate = false;
   bool new_incident = false;
