@@ -6,7 +6,8 @@
 //   std::vector<hadath::events::Event> events = extractor->Extract(document);
 //   for (const auto& event : events) write(hadath::events::ToRecord(event, document));
 //
-// How an article is read (src/events/README.md has the details):
+// How an article is read (README.md, "Events", and data/events/README.md
+// have the details):
 //   1. Every sentence is cut into clauses (at بينما، في حين، ";"), and each
 //      clause is read for triggers (data/events/triggers.tsv), places,
 //      dates, actors, victims, numbers and cue words (data/events/cues.tsv):
