@@ -495,6 +495,16 @@ std::string BigCityAbroad(const extract::PlaceMention& mention, const resolve::L
   return "";
 }
 
+// Whether one of the sentence's place names is found only in Syria.
+bool NamesSyria(const std::vector<extract::PlaceMention>& mentions, const Resources& resources) {
+  return std::any_of(mentions.begin(), mentions.end(), [&](const extract::PlaceMention& mention) {
+    return !mention.candidates.empty() &&
+           std::all_of(mention.candidates.begin(), mention.candidates.end(), [&](uint32_t id) {
+             return resources.gazetteer->place(id).country == resolve::kHomeCountry;
+           });
+  });
+}
+
 std::vector<resolve::Location> ResolveSentence(const std::vector<extract::PlaceMention>& mentions,
                                                const resolve::ArticlePlaces& context,
                                                const ArticleCountry& article, const Resources& resources) {
@@ -507,7 +517,9 @@ std::vector<resolve::Location> ResolveSentence(const std::vector<extract::PlaceM
         std::any_of(mentions[m].candidates.begin(), mentions[m].candidates.end(),
                     [&](uint32_t id) { return resources.gazetteer->place(id).country == country; }))
       where = ResolveIn(country, mentions, m, context, resources);
-    else if (std::string abroad = article.no_home ? BigCityAbroad(mentions[m], where, resources) : "";
+    else if (std::string abroad = article.no_home || !NamesSyria(mentions, resources)
+                                      ? BigCityAbroad(mentions[m], where, resources)
+                                      : "";
              !abroad.empty())
       where = ResolveIn(abroad, mentions, m, context, resources);
     locations.push_back(std::move(where));

@@ -96,6 +96,14 @@ const Row kRows[] = {
      "2015-08-05",
      {{"Explosions/Remote violence", "Air/drone strike", "SAUDI_COALITION", "HOUTHIS", 12, 0, "",
        "2015-08-04"}}},
+    // A big city abroad beats a Syrian hamlet of the same name when nothing
+    // in the sentence is Syrian; the next sentence is in Syria.
+    {"وقال بيان لقوة المهام المشتركة إن خمس غارات قرب الرمادي استهدفت مواقع لتنظيم داعش أمس.\n"
+     "وفي سوريا قتل مدني بقصف على مدينة الرستن في ريف حمص أمس.",
+     "2015-08-09",
+     {{"Explosions/Remote violence", "Air/drone strike", "", "ISIS", 0, 0, "", "2015-08-08"},
+      {"Explosions/Remote violence", "Shelling/artillery/missile attack", "", "CIVILIANS", 1, 1, "SY04",
+       ""}}},
     // The wounded are not added to the dead.
     {"دارت معارك دامية في مدينة تعز أمس، راح ضحيتها 16 قتيلاً و70 جريحاً من الحوثيين.",
      "2015-07-31",
