@@ -49,14 +49,16 @@ class SentenceReader {
   std::string_view sentence_;
   uint32_t base_ = 0;
   actors::ActorContext context_;
+  std::vector<text::TokenizedText> tokenized_;  // each sentence, until Read takes it
 };
 
 void SentenceReader::CollectNamedActors() {
   std::vector<actors::ActorMention> found;
-  for (const Sentence& sentence : document_.sentences) {
-    std::string_view text = document_.TextOf(sentence.text);
-    resources_.tokenizer.Tokenize(text, &tokens_);
-    resources_.actors->Find(text, tokens_, &state_, &found);
+  tokenized_.resize(document_.sentences.size());
+  for (size_t i = 0; i < document_.sentences.size(); ++i) {
+    std::string_view text = document_.TextOf(document_.sentences[i].text);
+    resources_.tokenizer.Tokenize(text, &tokenized_[i]);
+    resources_.actors->Find(text, tokenized_[i], &state_, &found);
   }
   for (const actors::ActorMention& mention : found)
     if (!mention.contextual && std::find(context_.actor_ids.begin(), context_.actor_ids.end(),
@@ -118,7 +120,10 @@ void SentenceReader::Read(uint32_t index, std::vector<extract::PlaceMention>* pl
   const Sentence& sentence = document_.sentences[index];
   sentence_ = document_.TextOf(sentence.text);
   base_ = sentence.text.start;
-  resources_.tokenizer.Tokenize(sentence_, &tokens_);
+  if (index < tokenized_.size())
+    tokens_ = std::move(tokenized_[index]);  // tokenised once, by CollectNamedActors
+  else
+    resources_.tokenizer.Tokenize(sentence_, &tokens_);
   ReadTriggers(hits);
   ReadCues(hits);
 
