@@ -171,9 +171,13 @@ bool BelongsTo(const Clause& clause, const TriggerHit& trigger, bool background)
 
 std::vector<Incident> GroupIncidents(const std::vector<Clause>& clauses, const Document& document) {
   Grouper news(/*background=*/false), recalled(/*background=*/true);
+  // Headlines restate the body; a text that is all headline (one line, a
+  // sentence-level record) is read as it is.
+  const bool has_body =
+      std::any_of(clauses.begin(), clauses.end(), [](const Clause& clause) { return !clause.headline; });
   for (const Clause& clause : clauses) {
-    // Headlines restate the body; habitual and aggregate talk is no incident.
-    if (clause.headline || clause.habitual || clause.aggregate || clause.not_conflict) continue;
+    // Habitual and aggregate talk is no incident.
+    if ((clause.headline && has_body) || clause.habitual || clause.aggregate || clause.not_conflict) continue;
     news.Take(clause);
     if (!clause.background.empty()) recalled.Take(clause);
   }

@@ -97,3 +97,28 @@ TEST_F(Claims, WithoutAPublicationDateARelativeDayIsNotGuessed) {
 
 }  // namespace
 }  // namespace hadath::events
+
+namespace hadath::events {
+namespace {
+
+TEST_F(Claims, ARecordOfOneHeadlineLikeLineIsRead) {
+  // Sentence-level records often have no final full stop: the cleaner takes
+  // the line for a headline, and a document of headlines only is read.
+  auto events = News(Extract("قتل عنصران من قوات النظام بانفجار عبوة ناسفة قرب مدينة نوى بريف درعا الغربي"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Remote explosive/landmine/IED");
+  EXPECT_EQ(events[0].fatalities, 2);
+}
+
+TEST_F(Claims, HeadlinesAboveABodyAreNotReadAgain) {
+  auto events =
+      News(Extract("مقتل عنصرين من قوات النظام بريف درعا\n"
+                   "قُتل عنصران من قوات النظام، اليوم، بانفجار عبوة ناسفة قرب مدينة نوى بريف درعا الغربي."));
+  ASSERT_EQ(events.size(), 1u);
+  size_t body = document_.text.find('\n');
+  ASSERT_NE(body, std::string::npos);
+  for (const Evidence& evidence : events[0].evidence) EXPECT_GT(evidence.text.start, body) << evidence.role;
+}
+
+}  // namespace
+}  // namespace hadath::events
