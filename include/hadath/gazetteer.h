@@ -143,6 +143,11 @@ class Romanizer {
 // Letters with no decomposition (ı, ø, ł) are kept as they are.
 std::string LatinKey(std::string_view name, const std::set<std::string, std::less<>>& articles);
 
+// `name` in plain ASCII letters as ACLED writes place names: diacritics and
+// the signs of ayn and hamza dropped, case, spaces and hyphens kept
+// ("Al Buşayrah" -> "Al Busayrah", "Ta‘lik" -> "Talik").
+std::string PlainLatin(std::string_view name);
+
 class Gazetteer {
  public:
   // Reads a compiled gazetteer; fails on a missing file, a bad magic number

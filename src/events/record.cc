@@ -95,7 +95,7 @@ class RecordWriter {
 std::string RecordWriter::LocationPhrase() const {
   const resolve::Location& where = event_.location;
   if (where.geo_precision == 0) return "an unknown place";
-  std::string phrase = where.location_en.empty() ? where.location_ar : where.location_en;
+  std::string phrase = where.location_en.empty() ? where.location_ar : geo::PlainLatin(where.location_en);
   if (!where.admin1.name_en.empty() && where.admin1.name_en != phrase)
     phrase += " (" + where.admin1.name_en + ")";
   return phrase;
@@ -205,7 +205,9 @@ std::string RecordWriter::Write() const {
       {"admin1", OrNull(where.admin1.name_en)},
       {"admin2", OrNull(where.admin2.name_en)},
       {"admin3", OrNull(where.admin3.name_en)},
-      {"location", OrNull(placed ? (where.location_en.empty() ? where.location_ar : where.location_en) : "")},
+      {"location",
+       OrNull(placed ? (where.location_en.empty() ? where.location_ar : geo::PlainLatin(where.location_en))
+                     : "")},
       {"latitude", placed && where.has_coordinates ? Json(where.latitude) : Json()},
       {"longitude", placed && where.has_coordinates ? Json(where.longitude) : Json()},
       {"geo_precision", placed ? Json(where.geo_precision) : Json()},

@@ -18,19 +18,26 @@ bool IsWordInternalSign(UChar32 c) {
          type == U_FINAL_PUNCTUATION || c == U'\'' || c == U'`';
 }
 
-// The folded words of `name`: letters and digits, lowercase, no marks.
-std::vector<std::string> FoldedWords(std::string_view name) {
+// `name` in Unicode NFD (ICU), or as it is if ICU cannot say.
+icu::UnicodeString Decomposed(std::string_view name) {
   UErrorCode error = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(error);
   icu::UnicodeString text =
       icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
   icu::UnicodeString decomposed = U_SUCCESS(error) ? nfd->normalize(text, error) : text;
-  if (U_FAILURE(error)) decomposed = text;
+  return U_FAILURE(error) ? text : decomposed;
+}
+
+bool Dropped(UChar32 c) { return u_charType(c) == U_NON_SPACING_MARK || IsWordInternalSign(c); }
+
+// The folded words of `name`: letters and digits, lowercase, no marks.
+std::vector<std::string> FoldedWords(std::string_view name) {
+  icu::UnicodeString decomposed = Decomposed(name);
   std::vector<std::string> words(1);
   for (int32_t i = 0; i < decomposed.length();) {
     UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
-    if (u_charType(c) == U_NON_SPACING_MARK || IsWordInternalSign(c)) continue;
+    if (Dropped(c)) continue;
     if (!u_isalnum(c)) {
       if (!words.back().empty()) words.emplace_back();
       continue;
@@ -43,6 +50,19 @@ std::vector<std::string> FoldedWords(std::string_view name) {
 }
 
 }  // namespace
+
+std::string PlainLatin(std::string_view name) {
+  icu::UnicodeString decomposed = Decomposed(name);
+  icu::UnicodeString plain;
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (!Dropped(c)) plain.append(c);
+  }
+  std::string out;
+  plain.toUTF8String(out);
+  return out;
+}
 
 std::string LatinKey(std::string_view name, const std::set<std::string, std::less<>>& articles) {
   std::vector<std::string> words = FoldedWords(name);

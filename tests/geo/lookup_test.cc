@@ -117,3 +117,16 @@ TEST_F(RealLookup, ArabicMentionFindsRowsWithOnlyRomanisedNames) {
 
 }  // namespace
 }  // namespace hadath::geo
+
+namespace hadath::geo {
+namespace {
+
+TEST(PlainLatin, DropsDiacriticsAndSignsButKeepsCaseAndSpaces) {
+  EXPECT_EQ(PlainLatin("Al Buşayrah"), "Al Busayrah");
+  EXPECT_EQ(PlainLatin("Ar Ramādī"), "Ar Ramadi");
+  EXPECT_EQ(PlainLatin("Ta‘lik"), "Talik");
+  EXPECT_EQ(PlainLatin("Deir ez-Zor"), "Deir ez-Zor");
+}
+
+}  // namespace
+}  // namespace hadath::geo
