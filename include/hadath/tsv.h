@@ -15,6 +15,8 @@
 // Errors name the file and line: "data/text/numbers.tsv:12: ...".
 #pragma once
 
+#include <charconv>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,5 +81,15 @@ Result<std::string> ReadFile(const std::string& path);
 std::string DataDir();
 // DataDir() + "/" + relative.
 std::string DataPath(std::string_view relative);
+
+// The number a field holds, all of it ("12", "-3.5", "33.5138"); nothing
+// for "", " 12", "12a". T is an integer or floating-point type.
+template <typename T>
+std::optional<T> ParseNumber(std::string_view text) {
+  T value{};
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
 
 }  // namespace hadath

@@ -1,4 +1,3 @@
-#include <charconv>
 #include <unordered_map>
 
 #include "hadath/actors.h"
@@ -37,13 +36,6 @@ bool IsIso2(std::string_view code) {
   return code.size() == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z';
 }
 
-std::optional<int> ParseInt(std::string_view text) {
-  int value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
 Status ReadCountries(const std::string& path, ActorRegistry::Tables* tables) {
   auto table = TsvTable::Load(path, {"iso2", "iso3", "iso_numeric", "name_en", "name_ar", "region"});
   if (!table) return table.status();
@@ -52,7 +44,7 @@ Status ReadCountries(const std::string& path, ActorRegistry::Tables* tables) {
                     row.Get("name_en"), row.Get("name_ar"), row.Get("region")};
     if (!IsIso2(country.iso2))
       return Status::Error(row.Where("iso2 must be two capital letters, not '" + country.iso2 + "'"));
-    auto numeric = ParseInt(row.Get("iso_numeric"));
+    auto numeric = ParseNumber<int>(row.Get("iso_numeric"));
     if (!numeric || *numeric <= 0) return Status::Error(row.Where("iso_numeric must be a positive number"));
     country.iso_numeric = *numeric;
     if (country.name_en.empty() || country.name_ar.empty() || country.region.empty())
@@ -91,7 +83,7 @@ class RegistryReader {
     if (!IsUpperSnake(actor.id))
       return Status::Error(
           row.Where("id must be UPPER_SNAKE (A-Z, 0-9, _; 3 or more), not '" + actor.id + "'"));
-    auto inter = ParseInt(row.Get("inter"));
+    auto inter = ParseNumber<int>(row.Get("inter"));
     if (!inter || *inter < 1 || *inter > 8)
       return Status::Error(
           row.Where("inter must be an ACLED actor type 1..8, not '" + row.Get("inter") + "'"));

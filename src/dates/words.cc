@@ -1,7 +1,6 @@
 #include "dates/words.h"
 
 #include <array>
-#include <charconv>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -72,13 +71,6 @@ constexpr std::array<std::pair<std::string_view, int>, 7> kWeekdays = {{
     {"saturday", 6},
 }};
 
-std::optional<int> ParseInt(std::string_view text) {
-  int value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
 template <typename T, size_t N>
 std::optional<int> LookupInt(const std::array<std::pair<std::string_view, T>, N>& table,
                              std::string_view text) {
@@ -100,7 +92,7 @@ struct DecodedValue {
 
 DecodedValue DecodeValue(Role role, std::string_view text) {
   switch (role) {
-    case Role::kRelativeDay: return {ParseInt(text), "a whole number of days"};
+    case Role::kRelativeDay: return {ParseNumber<int>(text), "a whole number of days"};
     case Role::kPartOfDay:
       return {LookupInt(kParts, text),
               "dawn, morning, noon, afternoon, evening, night, midnight or after-midnight"};
@@ -149,7 +141,7 @@ Result<std::vector<MonthWord>> ReadMonths(const lexicon::Lexicon& lexicon) {
   std::vector<MonthWord> months;
   for (uint32_t i = 0; i < lexicon.size(); ++i) {
     const TsvRow& row = lexicon.entry(i);
-    auto month = ParseInt(row.Get("month"));
+    auto month = ParseNumber<int>(row.Get("month"));
     if (!month || *month < 1 || *month > 12)
       return Status::Error(row.Where("month must be 1..12, not '" + row.Get("month") + "'"));
     if (!IsNaming(row.Get("naming")))

@@ -1,7 +1,7 @@
 #include "eval/json_read.h"
+#include "hadath/tsv.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 
 namespace hadath::eval {
@@ -9,13 +9,6 @@ namespace {
 
 [[noreturn]] void Expected(const char* key, const char* what) {
   throw InputError(std::string(key) + ": expected " + what);
-}
-
-std::optional<double> NumberFromText(const std::string& text) {
-  double value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
 }
 
 }  // namespace
@@ -42,7 +35,7 @@ std::optional<double> OptionalNumber(const Json& object, const char* key) {
   if (value.is_null()) return std::nullopt;
   std::optional<double> number;
   if (value.is_number()) number = value.get<double>();
-  if (value.is_string()) number = NumberFromText(value.get<std::string>());
+  if (value.is_string()) number = ParseNumber<double>(value.get<std::string>());
   if (!number || !std::isfinite(*number)) Expected(key, "a number");
   return number;
 }

@@ -1,7 +1,6 @@
 #include "events/resources.h"
 
 #include <algorithm>
-#include <charconv>
 #include <set>
 
 namespace hadath::events {
@@ -24,11 +23,11 @@ std::optional<CueKind> ParseCueKind(std::string_view name) {
   return found->second;
 }
 
+// An optional count column: empty is 0, otherwise a whole number >= 0.
 std::optional<int> ParseSmallInt(std::string_view text) {
   if (text.empty()) return 0;
-  int value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
+  std::optional<int> value = ParseNumber<int>(text);
+  if (value && *value < 0) return std::nullopt;
   return value;
 }
 

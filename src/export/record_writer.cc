@@ -1,10 +1,10 @@
 // RecordWriter: one record at a time to JSON Lines, ACLED CSV or GeoJSON.
 #include <algorithm>
-#include <charconv>
 #include <ostream>
 
 #include "export/cells.h"
 #include "hadath/export.h"
+#include "hadath/tsv.h"
 
 namespace hadath::exporter {
 namespace {
@@ -102,10 +102,8 @@ Record Coordinate(const Record& value) {
   if (value.is_number()) return value;
   if (!value.is_string()) return nullptr;
   const std::string& text = value.get_ref<const std::string&>();
-  double number = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (error != std::errc() || end != text.data() + text.size()) return nullptr;
-  return number;
+  std::optional<double> number = ParseNumber<double>(text);
+  return number ? Record(*number) : Record(nullptr);
 }
 
 Record Geometry(const Record& record) {

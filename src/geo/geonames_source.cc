@@ -14,8 +14,9 @@ namespace hadath::geo {
 namespace {
 
 bool ParseDouble(const std::string& text, double* value) {
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), *value);
-  return error == std::errc() && end == text.data() + text.size();
+  std::optional<double> parsed = ParseNumber<double>(text);
+  if (parsed) *value = *parsed;
+  return parsed.has_value();
 }
 
 int64_t ParsePopulation(const std::string& text) {

@@ -64,8 +64,9 @@ std::string Field(const std::vector<std::string>& fields, const std::map<std::st
 }
 
 bool ParseDouble(const std::string& text, double* value) {
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), *value);
-  return error == std::errc() && end == text.data() + text.size();
+  std::optional<double> parsed = ParseNumber<double>(text);
+  if (parsed) *value = *parsed;
+  return parsed.has_value();
 }
 
 Result<SourcePlace> OchaRowToPlace(const std::vector<std::string>& fields,

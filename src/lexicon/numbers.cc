@@ -1,6 +1,5 @@
 #include "hadath/numbers.h"
 
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -25,10 +24,7 @@ struct QualifierWord {
 
 std::optional<double> ParseDouble(std::string_view text) {
   if (text == "inf") return kInfinity;
-  double value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
+  return ParseNumber<double>(text);
 }
 
 std::optional<NumberKind> ParseKind(std::string_view text) {
