@@ -54,6 +54,7 @@
 #include <utility>
 #include <vector>
 
+#include "hadath/distance.h"
 #include "hadath/status.h"
 #include "hadath/text/normalizer.h"
 #include "hadath/tsv.h"
@@ -133,8 +134,8 @@ Result<std::vector<Prediction>> LoadPredictions(const std::string& path);
 
 // ---- Matching rules --------------------------------------------------------
 
-// Great-circle distance in km (mean Earth radius 6371.0088 km).
-double HaversineKm(double latitude1, double longitude1, double latitude2, double longitude2);
+// Great-circle distance in km (mean Earth radius 6371.0088 km; hadath/distance.h).
+using ::hadath::DistanceKm;
 
 // Returns true iff two governorate (admin1) names are spellings of one name.
 // Both are reduced to a key: lowercase; a leading article ("Al-", "Ar-",

@@ -32,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "hadath/distance.h"
 #include "hadath/gazetteer.h"
 #include "hadath/toponyms.h"
 
@@ -109,7 +110,7 @@ class GapReport {
   std::map<std::pair<std::string, std::string>, Gap> gaps_;  // (normalised name, parent) -> gap
 };
 
-// Great-circle distance in kilometres.
-double DistanceKm(double latitude1, double longitude1, double latitude2, double longitude2);
+// Great-circle distance in kilometres (hadath/distance.h).
+using ::hadath::DistanceKm;
 
 }  // namespace hadath::resolve

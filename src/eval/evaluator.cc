@@ -157,7 +157,7 @@ bool Evaluator::LocationMatches(const Prediction& prediction, const GoldEvent& g
   if (!gold.location) return true;
   const GoldLocation& place = *gold.location;
   if (place.latitude && place.longitude && prediction.latitude && prediction.longitude &&
-      HaversineKm(*place.latitude, *place.longitude, *prediction.latitude, *prediction.longitude) <=
+      DistanceKm(*place.latitude, *place.longitude, *prediction.latitude, *prediction.longitude) <=
           kMatchRadiusKm)
     return true;
   if (prediction.location_ar.empty() || !SameGovernorate(prediction.admin1, place.admin1)) return false;

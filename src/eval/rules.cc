@@ -1,18 +1,12 @@
 // The matching rules that need no normaliser: distance, governorate names,
 // document ids.
 #include <cctype>
-#include <cmath>
 #include <string>
 
 #include "hadath/eval.h"
 
 namespace hadath::eval {
 namespace {
-
-constexpr double kEarthRadiusKm = 6371.0088;
-constexpr double kPi = 3.14159265358979323846;
-
-double Radians(double degrees) { return degrees * kPi / 180.0; }
 
 bool IsAscii(std::string_view text) {
   for (unsigned char c : text)
@@ -68,14 +62,6 @@ std::string_view FileStem(std::string_view reference) {
 }
 
 }  // namespace
-
-double HaversineKm(double latitude1, double longitude1, double latitude2, double longitude2) {
-  double half_latitude = std::sin(Radians(latitude2 - latitude1) / 2);
-  double half_longitude = std::sin(Radians(longitude2 - longitude1) / 2);
-  double a = half_latitude * half_latitude +
-             std::cos(Radians(latitude1)) * std::cos(Radians(latitude2)) * half_longitude * half_longitude;
-  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
-}
 
 bool SameGovernorate(std::string_view name1, std::string_view name2) {
   name1 = Trim(name1), name2 = Trim(name2);

@@ -1,7 +1,6 @@
 #include "hadath/geocoder.h"
 
 #include <algorithm>
-#include <cmath>
 
 namespace hadath::resolve {
 namespace {
@@ -84,16 +83,6 @@ std::string SharedAdmin1(const geo::Gazetteer& gazetteer, const std::vector<uint
 }
 
 }  // namespace
-
-double DistanceKm(double latitude1, double longitude1, double latitude2, double longitude2) {
-  constexpr double kEarthRadiusKm = 6371.0;
-  constexpr double kRadians = M_PI / 180.0;
-  double dlat = (latitude2 - latitude1) * kRadians, dlon = (longitude2 - longitude1) * kRadians;
-  double a = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(latitude1 * kRadians) *
-                                                           std::cos(latitude2 * kRadians) *
-                                                           std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
-}
 
 ArticlePlaces Geocoder::Context(const std::vector<std::vector<PlaceMention>>& sentences) const {
   ArticlePlaces context;

@@ -360,10 +360,10 @@ TEST(Rules, SameDocument) {
 }
 
 TEST(Rules, Haversine) {
-  EXPECT_NEAR(HaversineKm(kLatitude, kLongitude, kLatitude, kLongitude), 0.0, 1e-9);
-  EXPECT_NEAR(HaversineKm(0, 0, 1, 0), 111.195, 0.01);
+  EXPECT_NEAR(DistanceKm(kLatitude, kLongitude, kLatitude, kLongitude), 0.0, 1e-9);
+  EXPECT_NEAR(DistanceKm(0, 0, 1, 0), 111.195, 0.01);
   // Al-Busayrah to Ash-Shuhayl (dev-gold): about 6 km.
-  EXPECT_NEAR(HaversineKm(kLatitude, kLongitude, 35.1067, 40.466), 6.5, 0.5);
+  EXPECT_NEAR(DistanceKm(kLatitude, kLongitude, 35.1067, 40.466), 6.5, 0.5);
 }
 
 // Differential test: the Hungarian assignment against trying every pairing.
