@@ -9,6 +9,8 @@
 namespace hadath::events {
 namespace {
 
+// The conjunction و, which joins victims and counts ("امرأة وطفلان", "و9").
+constexpr std::string_view kWaw = "\u0648";
 // Tokens around a death word where its count and victims are looked for.
 constexpr uint32_t kVictimWindow = 6;
 // ACLED: deaths reported with no number count 3 for a limited attack.
@@ -56,7 +58,6 @@ bool CountsWounded(const Clause& clause, const NumberHit& number) {
 // Whether the number is joined to what comes before it by و ("و9 من
 // المقاومة", "وثلاثة مدنيين").
 bool JoinedByAnd(const NumberHit& number, const Document& document) {
-  constexpr std::string_view kWaw = "\u0648";
   std::string_view text = document.text;
   if (text.substr(number.span.start).starts_with(kWaw)) return true;
   std::string_view before = text.substr(0, number.span.start);
@@ -117,7 +118,6 @@ std::optional<int> RoleCount(const RoleHit& role) {
 
 // Whether the role's word carries the conjunction و ("وطفلان").
 bool JoinedByAnd(const RoleHit& role, const Document& document) {
-  constexpr std::string_view kWaw = "\u0648";
   return role.mention.core.start > role.mention.span.start && document.TextOf(role.span).starts_with(kWaw);
 }
 

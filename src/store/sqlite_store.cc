@@ -431,6 +431,11 @@ Status SqliteStore::ReplaceDocumentEvents(const std::string& doc_id, const std::
   return Status::Ok();
 }
 
+// An events row selected as (id, record, background, created_at, updated_at).
+EventRecord ReadEvent(const Statement& row) {
+  return {row.Text(0), row.Text(1), row.Int(2) != 0, row.Text(3), row.Text(4)};
+}
+
 Result<std::vector<EventRecord>> SqliteStore::ListEvents(const EventQuery& query) {
   Statement rows(db_.handle(), R"sql(
     SELECT id, record, background, created_at, updated_at FROM events
@@ -439,8 +444,7 @@ Result<std::vector<EventRecord>> SqliteStore::ListEvents(const EventQuery& query
     ORDER BY id)sql");
   rows.Bind(1, int64_t{query.include_background}).Bind(2, query.changed_since).Bind(3, query.doc_id);
   std::vector<EventRecord> events;
-  while (rows.Step())
-    events.push_back({rows.Text(0), rows.Text(1), rows.Int(2) != 0, rows.Text(3), rows.Text(4)});
+  while (rows.Step()) events.push_back(ReadEvent(rows));
   if (!rows.status()) return rows.status();
   return events;
 }
@@ -452,8 +456,7 @@ Result<NewEvent> SqliteStore::FindEvent(std::string_view reference) {
                  "WHERE id = ?1 OR id LIKE ?1 || '%' ORDER BY (id = ?1) DESC LIMIT 2");
   rows.Bind(1, reference);
   std::vector<EventRecord> found;
-  while (rows.Step())
-    found.push_back({rows.Text(0), rows.Text(1), rows.Int(2) != 0, rows.Text(3), rows.Text(4)});
+  while (rows.Step()) found.push_back(ReadEvent(rows));
   if (!rows.status()) return rows.status();
   if (found.empty()) return Status::Error("no event '" + std::string(reference) + "'");
   if (found.size() > 1 && found[0].id != reference)
