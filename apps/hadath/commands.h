@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "hadath/events.h"
 #include "hadath/store.h"
 
 namespace hadath::cli {
@@ -29,6 +30,10 @@ Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& db, c
 // "812 bytes", "4.3 kB", "96.4 MB" (decimal units).
 std::string HumanBytes(double bytes);
 
+// Runs a linking pass over the store (hadath/link.h) and prints its summary
+// to stderr; `command` names the caller in messages.
+int LinkStored(const events::EventExtractor& extractor, store::Store& store, bool all, const char* command);
+
 void AddIngestCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 void AddStatsCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 void AddShowCommand(CLI::App& app, CommonOptions& common, int& exit_code);
@@ -39,5 +44,7 @@ void AddExportCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 void AddEvalCommand(CLI::App& app, int& exit_code);
 void AddExtractCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 void AddExplainCommand(CLI::App& app, CommonOptions& common, int& exit_code);
+void AddLinkCommand(CLI::App& app, CommonOptions& common, int& exit_code);
+void AddChangesCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 
 }  // namespace hadath::cli

@@ -8,8 +8,10 @@
 
 #include "commands.h"
 #include "hadath/events.h"
+#include "hadath/link.h"
 #include "pipeline/extract_job.h"
 #include "pipeline/ingest_job.h"
+#include "pipeline/link_job.h"
 
 namespace hadath::cli {
 namespace {
@@ -51,7 +53,6 @@ int RunExtract(const ExtractArguments& arguments, const CommonOptions& common) {
   auto extractor = events::EventExtractor::Load(*gazetteer);
   if (!extractor) return fmt::print(stderr, "hadath extract: {}\n", extractor.error()), kExitFatal;
 
-  std::ofstream file;
   std::FILE* out = nullptr;
   if (arguments.jsonl == "-") {
     out = stdout;
@@ -64,11 +65,7 @@ int RunExtract(const ExtractArguments& arguments, const CommonOptions& common) {
   options.on_error = [](const std::string& document, const std::string& reason) {
     fmt::print(stderr, "{}: error: {}\n", document, reason);
   };
-  options.on_event = [&](const events::Event& event, const std::string& record) {
-    if (out && (!event.background || arguments.include_background)) fmt::print(out, "{}\n", record);
-  };
   auto summary = pipeline::RunExtractJob(options, *extractor, **store);
-  if (out && out != stdout) std::fclose(out);
   if (!summary) return fmt::print(stderr, "hadath extract: {}\n", summary.error()), kExitFatal;
   double seconds = summary->seconds > 0 ? summary->seconds : 1e-9;
   if (arguments.json)
@@ -81,6 +78,14 @@ int RunExtract(const ExtractArguments& arguments, const CommonOptions& common) {
         "extract: {} documents, {} events, {} background, {} failed ({} in {:.2f} s: {:.0f} articles/s)\n",
         summary->documents, summary->events, summary->background, summary->failed, HumanBytes(summary->bytes),
         summary->seconds, summary->documents / seconds);
+  int link_code = LinkStored(*extractor, **store, /*all=*/false, "extract");
+  if (link_code != kExitOk) return link_code;
+  if (out) {
+    auto events = (*store)->ListEvents({.include_background = arguments.include_background});
+    if (!events) return fmt::print(stderr, "hadath extract: {}\n", events.error()), kExitFatal;
+    for (const store::EventRecord& event : *events) fmt::print(out, "{}\n", event.record);
+    if (out != stdout) std::fclose(out);
+  }
   return summary->failed > 0 ? kExitSomeFailed : ingest_code;
 }
 
@@ -90,8 +95,9 @@ void AddExtractCommand(CLI::App& app, CommonOptions& common, int& exit_code) {
   auto arguments = std::make_shared<ExtractArguments>();
   CLI::App* command = app.add_subcommand(
       "extract",
-      "Ingest PATHs (if given; as `hadath ingest`), then extract the events of the stored documents "
-      "and store them. Re-running changes nothing; an edited article replaces its events.");
+      "Ingest PATHs (if given; as `hadath ingest`), extract the events of the stored documents, "
+      "and link the reports of one incident across articles into one event. Re-running changes "
+      "nothing; an edited article updates its events.");
   command->add_option("paths", arguments->paths, "Files or directories to ingest first");
   command->add_option("--db", common.db, "SQLite database file (default: $HADATH_DB or hadath.db)");
   command->add_option("--doc", arguments->documents,
@@ -99,7 +105,7 @@ void AddExtractCommand(CLI::App& app, CommonOptions& common, int& exit_code) {
   command->add_option("--gazetteer", arguments->gazetteer,
                       "Compiled gazetteer (default: $HADATH_GAZETTEER or build/gazetteer.bin)");
   command->add_option("--jsonl", arguments->jsonl,
-                      "Also write the event records here (- for standard output)");
+                      "Also write the store's events, after linking, here (- for standard output)");
   command->add_flag("--include-background", arguments->include_background,
                     "With --jsonl, also write recalled older incidents");
   command->add_flag("--json", arguments->json, "Print the summary as one JSON object");

@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
   hadath::cli::AddPlacesCommand(app, common, exit_code);
   hadath::cli::AddExtractCommand(app, common, exit_code);
   hadath::cli::AddExplainCommand(app, common, exit_code);
+  hadath::cli::AddLinkCommand(app, common, exit_code);
+  hadath::cli::AddChangesCommand(app, common, exit_code);
   hadath::cli::AddExportCommand(app, common, exit_code);
   hadath::cli::AddEvalCommand(app, exit_code);
 

@@ -73,6 +73,11 @@ struct Event {
   std::string date_start, date_end, event_date;
   int time_precision = 0;   // ACLED 1/2/3; 0 unknown
   std::string date_reason;  // why there is no date, or how it was inferred
+  // What the date rests on: "text" (a date or month written out), "relative"
+  // (a relative day or weekday counted from the publication date, so known
+  // to a day either way: the text may be written the day before it is
+  // published), "statement" (the day a source spoke), "publication"; "" none.
+  std::string date_basis;
 
   resolve::Location location;
 
@@ -83,6 +88,20 @@ struct Event {
   double confidence = 0;
   std::vector<Evidence> evidence;
   std::vector<std::string> trigger_words;  // normalised, for notes and explain
+};
+
+// What an event's English note says (see data/events/notes.tsv).
+struct NoteFacts {
+  std::string sub_event_type;
+  std::string event_date;  // ISO day; "" unknown
+  int time_precision = 0;
+  std::string actor1, actor2;        // actor ids; "" unidentified
+  std::vector<std::string> helpers;  // actor ids supporting actor1
+  std::string location;              // "Al Busayrah (Deir ez-Zor)"; "" unknown
+  int fatalities = 0;
+  std::optional<int> fatalities_low, fatalities_high;
+  bool unnumbered = false;  // deaths reported without a number
+  bool contested = false, background = false;
 };
 
 // Everything the extractor reads (tokenizer, lexicons, recognisers),
@@ -97,6 +116,9 @@ class EventExtractor {
                                      const std::string& data_dir = DataDir());
 
   std::vector<Event> Extract(const Document& document) const;
+
+  // The English note of an event: data/events/notes.tsv's templates filled in.
+  std::string Note(const NoteFacts& facts) const;
 
   const Resources& resources() const { return *resources_; }
 

@@ -78,6 +78,11 @@ struct RunRecord {
   std::vector<std::pair<std::string, std::string>> errors;  // (where, reason)
 };
 
+// Events and reports. The events stage reads *reports* from one article
+// each (ReplaceDocumentReports); the link stage groups the reports of one
+// incident into an *event* (ApplyLinks). An event's record is its FORMAT.md
+// JSON object listing every report's article and evidence.
+
 // An event as stored: its FORMAT.md JSON record (one JSON object, the line
 // `hadath export --format jsonl` writes) plus the columns indexes need.
 struct EventRecord {
@@ -85,9 +90,10 @@ struct EventRecord {
   std::string record;  // JSON object text
   bool background = false;
   std::string created_at, updated_at;  // ISO 8601 UTC
+  std::string joins;                   // JSON: why its reports were linked (see hadath/link.h)
 };
 
-// One evidence span of an event: bytes of a stored document's raw text.
+// One evidence span of a report: bytes of a stored document's raw text.
 struct EvidenceRecord {
   std::string doc_id;
   int64_t raw_start = 0, raw_end = 0;
@@ -95,10 +101,49 @@ struct EvidenceRecord {
   std::string role;  // what it supports: "event", "actor1", "place", "date", "fatalities", ...
 };
 
-struct NewEvent {
-  EventRecord event;
-  std::vector<std::string> doc_ids;  // documents citing it
+// A report as the events stage gives it to the store.
+struct NewReport {
+  std::string id;      // stable: a hash of the document id and the report's first clause
+  std::string record;  // its FORMAT.md JSON record, one document
+  bool background = false;
   std::vector<EvidenceRecord> evidence;
+};
+
+// A report as stored, with what the link stage reads of it.
+struct StoredReport {
+  std::string id, doc_id;
+  std::string identity;  // the document's url or key: a later text under it is an edit
+  std::string record;
+  std::string text;      // its "event" evidence spans, joined by newlines
+  std::string event_id;  // the event it is linked to; "" when not yet linked
+};
+
+// An event with its reports' evidence.
+struct FoundEvent {
+  EventRecord event;
+  std::vector<std::string> report_ids;
+  std::vector<EvidenceRecord> evidence;
+};
+
+// One entry of the change log.
+struct EventChange {
+  std::string event_id;
+  std::string changed_at;  // ISO 8601 UTC; set by the store when written
+  std::string change;      // created, source-added, source-removed, updated, merged, deleted
+  std::string reason;
+};
+
+// What one linking pass writes, in one transaction.
+struct LinkUpdate {
+  struct Write {
+    EventRecord event;  // created_at/updated_at are the store's
+    std::vector<std::string> report_ids;
+  };
+  std::vector<Write> events;  // inserted, or updated when their record changed
+  // Events that are no more: (id, the event that took its reports, or "").
+  std::vector<std::pair<std::string, std::string>> retired;
+  std::vector<EventChange> changes;
+  bool clear_tombstones = true;  // the removed reports were all taken into account
 };
 
 // Which stored events to list.
@@ -133,14 +178,39 @@ class Store {
   // Summaries of current documents, in ingest order.
   virtual Result<std::vector<DocumentSummary>> ListDocuments(int64_t limit, int64_t offset) = 0;
 
-  // Replaces every event extracted from `doc_id` by `events` (inside a
-  // batch): extraction of a document is idempotent. An event keeps its
-  // created_at when its id was already stored; changes are logged.
-  virtual Status ReplaceDocumentEvents(const std::string& doc_id, const std::vector<NewEvent>& events) = 0;
+  // Replaces every report read from `doc_id` by `reports` (inside a batch):
+  // reading a document again is idempotent. A report whose record is
+  // unchanged keeps its event; a new or changed one waits for linking; one
+  // no longer read leaves a tombstone so its event is linked again.
+  virtual Status ReplaceDocumentReports(const std::string& doc_id, const std::vector<NewReport>& reports) = 0;
+
+  // --- for the link stage ---
+  // Reports not yet linked, or changed since.
+  virtual Result<std::vector<StoredReport>> PendingReports() = 0;
+  // Every stored report.
+  virtual Result<std::vector<StoredReport>> AllReports() = 0;
+  // Reports in `admin1` whose date_start lies in [date_from, date_to] (ISO days).
+  virtual Result<std::vector<StoredReport>> ReportsInWindow(const std::string& admin1,
+                                                            const std::string& date_from,
+                                                            const std::string& date_to) = 0;
+  virtual Result<std::vector<StoredReport>> ReportsOfEvent(const std::string& event_id) = 0;
+  // Reports removed since the last linking pass, with the event they were in.
+  virtual Result<std::vector<StoredReport>> Tombstones() = 0;
+  // Writes a linking pass (inside a batch).
+  virtual Status ApplyLinks(const LinkUpdate& update) = 0;
+  // Whether `id` names an event now, or named one once (retired ids are not reused).
+  virtual Result<bool> EventIdTaken(const std::string& id) = 0;
+
   // Stored events in id order.
   virtual Result<std::vector<EventRecord>> ListEvents(const EventQuery& query) = 0;
-  // An event by id or unique id prefix, with its evidence.
-  virtual Result<NewEvent> FindEvent(std::string_view reference) = 0;
+  // An event by id or unique id prefix, with its evidence; also found by the
+  // id of one of its reports, or by an id it had before it was merged.
+  virtual Result<FoundEvent> FindEvent(std::string_view reference) = 0;
+  // A report by id or unique id prefix.
+  virtual Result<StoredReport> FindReport(std::string_view reference) = 0;
+  // The change log: of one event (event_id not empty), or since a time.
+  virtual Result<std::vector<EventChange>> ListChanges(const std::string& event_id,
+                                                       const std::string& since) = 0;
 
   virtual Status RecordRun(const RunRecord& run) = 0;
   virtual Result<Stats> GetStats() = 0;

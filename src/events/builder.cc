@@ -373,6 +373,9 @@ void SetDates(const dates::DateMention& mention, Event* event) {
   if (mention.best) event->event_date = mention.best->ToIso();
   event->time_precision = mention.time_precision;
   if (!mention.best) event->date_reason = "the text gives only a range";
+  bool relative = mention.kind == dates::Kind::kRelativeDay || mention.kind == dates::Kind::kWeekday ||
+                  mention.kind == dates::Kind::kWeek;
+  event->date_basis = relative ? "relative" : "text";
 }
 
 void ResolveDate(const Incident& incident, const ArticleFacts& facts, Event* event) {
@@ -386,6 +389,7 @@ void ResolveDate(const Incident& incident, const ArticleFacts& facts, Event* eve
     event->date_start = said.AddDays(-1).ToIso();
     event->date_end = event->event_date = said.ToIso();
     event->time_precision = 2;
+    event->date_basis = "statement";
     event->date_reason = "dated by the statement reporting it (the day of the statement or the one before)";
     return;
   }
@@ -393,6 +397,7 @@ void ResolveDate(const Incident& incident, const ArticleFacts& facts, Event* eve
     event->date_start = facts.published->AddDays(-6).ToIso();
     event->date_end = event->event_date = facts.published->ToIso();
     event->time_precision = 2;
+    event->date_basis = "publication";
     event->date_reason = "no date in the text: coded to the publication day, within the week before it";
     return;
   }

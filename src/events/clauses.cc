@@ -225,18 +225,31 @@ void MarkPlaceRoles(Clause* clause) {
   }
 }
 
+// A reporting verb before `date` with no incident word between them.
+bool ReportedWithoutTriggerBetween(const Clause& clause, const DateHit& date) {
+  return std::any_of(clause.cues.begin(), clause.cues.end(), [&](const CueHit& cue) {
+    return cue.cue.kind == CueKind::kReport && cue.end <= date.first &&
+           !Between(cue.end, date.first, clause.triggers);
+  });
+}
+
 // "وقالت، الجمعة 23 من آب، إن ...": the date sits between a reporting verb
-// and its complementizer.
+// and its complementizer. With a long source between them ("قال مركز ...
+// التابع لـ...، أمس، إن") the date must stand right before the
+// complementizer.
 void MarkStatementDates(Clause* clause) {
   for (DateHit& date : clause->dates) {
-    bool after_report = GoverningCue(*clause, CueKind::kReport, date.first, kStatementReach) != nullptr;
-    bool before_complementizer =
-        std::any_of(clause->cues.begin(), clause->cues.end(), [&](const CueHit& cue) {
-          return cue.cue.kind == CueKind::kComplementizer && cue.first >= date.end &&
-                 cue.first - date.end <= 3;
-        });
+    auto complementizer_within = [&](uint32_t gap) {
+      return std::any_of(clause->cues.begin(), clause->cues.end(), [&](const CueHit& cue) {
+        return cue.cue.kind == CueKind::kComplementizer && cue.first >= date.end &&
+               cue.first - date.end <= gap;
+      });
+    };
+    bool near_report = GoverningCue(*clause, CueKind::kReport, date.first, kStatementReach) != nullptr;
     bool trigger_between = Between(date.first, date.end + 4, clause->triggers);
-    date.statement = after_report && before_complementizer && !trigger_between;
+    bool short_source = near_report && complementizer_within(3);
+    bool long_source = complementizer_within(1) && ReportedWithoutTriggerBetween(*clause, date);
+    date.statement = (short_source || long_source) && !trigger_between;
   }
 }
 

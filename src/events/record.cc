@@ -23,13 +23,13 @@ std::string EnglishDay(const std::string& iso) {
   return std::to_string(day) + " " + kMonths[month - 1] + " " + std::to_string(year);
 }
 
-std::string DatePhrase(const Event& event) {
-  if (event.event_date.empty()) return "On an unknown date";
-  if (event.time_precision == 3) {
-    std::string day = EnglishDay(event.event_date);
+std::string DatePhrase(const std::string& event_date, int time_precision) {
+  if (event_date.empty()) return "On an unknown date";
+  if (time_precision == 3) {
+    std::string day = EnglishDay(event_date);
     return "In " + day.substr(day.find(' ') + 1);
   }
-  return (event.time_precision == 1 ? "On " : "On or about ") + EnglishDay(event.event_date);
+  return (time_precision == 1 ? "On " : "On or about ") + EnglishDay(event_date);
 }
 
 void Replace(std::string* text, std::string_view placeholder, std::string_view value) {
@@ -48,6 +48,40 @@ std::string Joined(const std::vector<std::string>& parts, std::string_view separ
   return joined;
 }
 
+std::string EnglishName(const Resources& resources, const std::string& id) {
+  const actors::Actor* actor = id.empty() ? nullptr : resources.actors->registry().Find(id);
+  return actor ? actor->name_en : "unidentified actors";
+}
+
+std::string ComposeNote(const NoteFacts& facts, const Resources& resources) {
+  std::string note(resources.Note(facts.sub_event_type));
+  std::vector<std::string> helpers;
+  for (const std::string& id : facts.helpers) helpers.push_back(EnglishName(resources, id));
+  std::string with = helpers.empty() ? "" : " with support from " + Joined(helpers, " and ");
+  Replace(&note, "{date}", DatePhrase(facts.event_date, facts.time_precision));
+  Replace(&note, "{actor1}", EnglishName(resources, facts.actor1));
+  Replace(&note, "{actor2}", EnglishName(resources, facts.actor2));
+  Replace(&note, "{with}", with);
+  Replace(&note, "{location}", facts.location.empty() ? "an unknown place" : facts.location);
+  std::string deaths;
+  int n = facts.fatalities;
+  if (n == 0)
+    deaths = resources.Note("no-fatalities");
+  else if (facts.unnumbered)
+    deaths = resources.Note("fatalities-unnumbered");
+  else if (facts.fatalities_high && *facts.fatalities_high != n)
+    deaths = resources.Note("fatalities-range");
+  else
+    deaths = resources.Note(n == 1 ? "one-fatality" : "fatalities");
+  Replace(&deaths, "{n}", std::to_string(n));
+  Replace(&deaths, "{low}", std::to_string(facts.fatalities_low.value_or(n)));
+  Replace(&deaths, "{high}", std::to_string(facts.fatalities_high.value_or(n)));
+  std::vector<std::string> sentences = {note, deaths};
+  if (facts.contested) sentences.emplace_back(resources.Note("contested"));
+  if (facts.background) sentences.emplace_back(resources.Note("background"));
+  return Joined(sentences, " ");
+}
+
 class RecordWriter {
  public:
   RecordWriter(const Event& event, const Document& document, const Resources& resources)
@@ -62,10 +96,6 @@ class RecordWriter {
   std::string AcledName(const std::string& id) const {
     const actors::Actor* actor = ActorOf(id);
     return actor ? resources_.actors->registry().AcledName(*actor, event_.location.country) : id;
-  }
-  std::string EnglishName(const std::string& id) const {
-    const actors::Actor* actor = ActorOf(id);
-    return actor ? actor->name_en : "unidentified actors";
   }
   int Inter(const std::string& id) const {
     const actors::Actor* actor = ActorOf(id);
@@ -102,34 +132,21 @@ std::string RecordWriter::LocationPhrase() const {
 }
 
 std::string RecordWriter::Notes() const {
-  std::string note(resources_.Note(event_.sub_event_type));
-  std::vector<std::string> helpers;
-  for (const std::string& id : event_.assoc_actor1) helpers.push_back(EnglishName(id));
-  std::string with = helpers.empty() ? "" : " with support from " + Joined(helpers, " and ");
-  Replace(&note, "{date}", DatePhrase(event_));
-  Replace(&note, "{actor1}", EnglishName(event_.actor1));
-  Replace(&note, "{actor2}", EnglishName(event_.actor2));
-  Replace(&note, "{with}", with);
-  Replace(&note, "{location}", LocationPhrase());
-  std::string deaths;
-  int n = event_.fatalities.value_or(0);
-  bool unnumbered = std::none_of(event_.claims.begin(), event_.claims.end(),
-                                 [](const Claim& claim) { return claim.fatalities.has_value(); });
-  if (n == 0)
-    deaths = resources_.Note("no-fatalities");
-  else if (unnumbered)
-    deaths = resources_.Note("fatalities-unnumbered");
-  else if (event_.fatalities_high && *event_.fatalities_high != n)
-    deaths = resources_.Note("fatalities-range");
-  else
-    deaths = resources_.Note(n == 1 ? "one-fatality" : "fatalities");
-  Replace(&deaths, "{n}", std::to_string(n));
-  Replace(&deaths, "{low}", std::to_string(event_.fatalities_low.value_or(n)));
-  Replace(&deaths, "{high}", std::to_string(event_.fatalities_high.value_or(n)));
-  std::vector<std::string> sentences = {note, deaths};
-  if (event_.contested) sentences.emplace_back(resources_.Note("contested"));
-  if (event_.background) sentences.emplace_back(resources_.Note("background"));
-  return Joined(sentences, " ");
+  NoteFacts facts{.sub_event_type = event_.sub_event_type,
+                  .event_date = event_.event_date,
+                  .time_precision = event_.time_precision,
+                  .actor1 = event_.actor1,
+                  .actor2 = event_.actor2,
+                  .helpers = event_.assoc_actor1,
+                  .location = LocationPhrase(),
+                  .fatalities = event_.fatalities.value_or(0),
+                  .fatalities_low = event_.fatalities_low,
+                  .fatalities_high = event_.fatalities_high,
+                  .unnumbered = std::none_of(event_.claims.begin(), event_.claims.end(),
+                                             [](const Claim& claim) { return claim.fatalities.has_value(); }),
+                  .contested = event_.contested,
+                  .background = event_.background};
+  return ComposeNote(facts, resources_);
 }
 
 // The quoted text of an evidence span: the original bytes when they are
@@ -225,6 +242,7 @@ std::string RecordWriter::Write() const {
       {"date_start", OrNull(event_.date_start)},
       {"date_end", OrNull(event_.date_end)},
       {"date_reason", OrNull(event_.date_reason)},
+      {"date_basis", OrNull(event_.date_basis)},
       {"location_ar", OrNull(placed ? where.location_ar : "")},
       {"admin1_ar", OrNull(where.admin1.name_ar)},
       {"admin1_pcode", OrNull(where.admin1.pcode)},
@@ -248,6 +266,8 @@ std::string RecordWriter::Write() const {
 }
 
 }  // namespace
+
+std::string EventExtractor::Note(const NoteFacts& facts) const { return ComposeNote(facts, *resources_); }
 
 std::string ToRecord(const Event& event, const Document& document, const EventExtractor& extractor) {
   return RecordWriter(event, document, extractor.resources()).Write();

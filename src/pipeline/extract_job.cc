@@ -27,12 +27,11 @@ Result<std::vector<std::string>> DocumentIds(const ExtractJobOptions& options, s
 
 }  // namespace
 
-store::NewEvent ToStored(const events::Event& event, const std::string& record, const Document& document) {
-  store::NewEvent stored;
-  stored.event.id = event.id;
-  stored.event.record = record;
-  stored.event.background = event.background;
-  stored.doc_ids = {document.id};
+store::NewReport ToStored(const events::Event& event, const std::string& record, const Document& document) {
+  store::NewReport stored;
+  stored.id = event.id;
+  stored.record = record;
+  stored.background = event.background;
   for (const events::Evidence& evidence : event.evidence)
     stored.evidence.push_back({document.id, evidence.raw.start, evidence.raw.end,
                                std::string(document.TextOf(evidence.text)), evidence.role});
@@ -57,14 +56,14 @@ Result<ExtractSummary> RunExtractJob(const ExtractJobOptions& options,
       }
       ++summary.documents;
       summary.bytes += document->article.raw.size();
-      std::vector<store::NewEvent> stored;
+      std::vector<store::NewReport> stored;
       for (const events::Event& event : extractor.Extract(*document)) {
         std::string record = events::ToRecord(event, *document, extractor);
         ++(event.background ? summary.background : summary.events);
         if (options.on_event) options.on_event(event, record);
         stored.push_back(ToStored(event, record, *document));
       }
-      if (Status replaced = store.ReplaceDocumentEvents(document->id, stored); !replaced) {
+      if (Status replaced = store.ReplaceDocumentReports(document->id, stored); !replaced) {
         store.RollbackBatch();
         return replaced;
       }

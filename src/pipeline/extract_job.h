@@ -41,7 +41,7 @@ struct ExtractSummary {
 Result<ExtractSummary> RunExtractJob(const ExtractJobOptions& options,
                                      const events::EventExtractor& extractor, store::Store& store);
 
-// The store's form of an extracted event.
-store::NewEvent ToStored(const events::Event& event, const std::string& record, const Document& document);
+// The store's form of an extracted event: a report, until linked.
+store::NewReport ToStored(const events::Event& event, const std::string& record, const Document& document);
 
 }  // namespace hadath::pipeline

@@ -124,10 +124,66 @@ CREATE TABLE event_changes (
 );
 )sql";
 
+// Version 2: reports and linked events. What version 1 called events are
+// reports (what one article says of one incident); events are now the
+// incidents the link stage makes of them. Every old event becomes a report
+// of the event of the same id, waiting to be linked again.
+constexpr std::string_view kVersion2 = R"sql(
+CREATE TABLE reports (
+  id          TEXT PRIMARY KEY,            -- per-article event id (hash of document and clause)
+  doc_id      TEXT NOT NULL REFERENCES documents(id),
+  record      TEXT NOT NULL,               -- the FORMAT.md record as read from this article alone
+  background  INTEGER NOT NULL DEFAULT 0,
+  admin1      TEXT,                        -- link candidates: same governorate,
+  date_start  TEXT,                        -- and a date window
+  event_id    TEXT,                        -- the linked event; NULL until linked
+  linked      INTEGER NOT NULL DEFAULT 0,  -- 0: new or changed since the last linking pass
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+);
+CREATE INDEX reports_doc ON reports(doc_id);
+CREATE INDEX reports_event ON reports(event_id);
+CREATE INDEX reports_window ON reports(admin1, date_start);
+CREATE INDEX reports_pending ON reports(linked) WHERE linked = 0;
+INSERT INTO reports(id, doc_id, record, background, admin1, date_start, event_id, linked, created_at, updated_at)
+  SELECT e.id, d.doc_id, e.record, e.background, e.admin1, json_extract(e.record, '$.date_start'), e.id, 0,
+         e.created_at, e.updated_at
+  FROM events e JOIN event_documents d ON d.event_id = e.id;
+DROP TABLE event_documents;
+CREATE TABLE report_evidence (
+  report_id TEXT NOT NULL REFERENCES reports(id),
+  doc_id    TEXT NOT NULL REFERENCES documents(id),
+  raw_start INTEGER NOT NULL,
+  raw_end   INTEGER NOT NULL,
+  text      TEXT NOT NULL,
+  role      TEXT NOT NULL                  -- what the span supports: event (its clause), trigger, place, ...
+);
+INSERT INTO report_evidence SELECT event_id, doc_id, raw_start, raw_end, text, role FROM evidence;
+DROP TABLE evidence;
+ALTER TABLE report_evidence RENAME TO evidence;
+CREATE INDEX evidence_report ON evidence(report_id);
+ALTER TABLE events ADD COLUMN joins TEXT NOT NULL DEFAULT '[]';  -- why its reports were linked
+CREATE TABLE report_tombstones (          -- reports removed since the last linking pass
+  report_id TEXT NOT NULL,
+  doc_id    TEXT NOT NULL,
+  identity  TEXT NOT NULL,
+  record    TEXT NOT NULL,
+  text      TEXT NOT NULL,
+  event_id  TEXT NOT NULL
+);
+CREATE TABLE event_redirects (            -- retired event ids and the event that took their reports
+  old_id     TEXT PRIMARY KEY,
+  new_id     TEXT,
+  retired_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX event_changes_event ON event_changes(event_id);
+CREATE INDEX event_changes_time ON event_changes(changed_at);
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> migrations = {kVersion1};
+  static const std::vector<std::string_view> migrations = {kVersion1, kVersion2};
   return migrations;
 }
 

@@ -46,9 +46,20 @@ class SqliteStore final : public Store {
   Result<DocumentSummary> FindDocument(std::string_view reference) override;
   Result<Document> LoadDocument(std::string_view id) override;
   Result<std::vector<DocumentSummary>> ListDocuments(int64_t limit, int64_t offset) override;
-  Status ReplaceDocumentEvents(const std::string& doc_id, const std::vector<NewEvent>& events) override;
+  Status ReplaceDocumentReports(const std::string& doc_id, const std::vector<NewReport>& reports) override;
+  Result<std::vector<StoredReport>> PendingReports() override;
+  Result<std::vector<StoredReport>> AllReports() override;
+  Result<std::vector<StoredReport>> ReportsInWindow(const std::string& admin1, const std::string& date_from,
+                                                    const std::string& date_to) override;
+  Result<std::vector<StoredReport>> ReportsOfEvent(const std::string& event_id) override;
+  Result<std::vector<StoredReport>> Tombstones() override;
+  Status ApplyLinks(const LinkUpdate& update) override;
+  Result<bool> EventIdTaken(const std::string& id) override;
   Result<std::vector<EventRecord>> ListEvents(const EventQuery& query) override;
-  Result<NewEvent> FindEvent(std::string_view reference) override;
+  Result<FoundEvent> FindEvent(std::string_view reference) override;
+  Result<StoredReport> FindReport(std::string_view reference) override;
+  Result<std::vector<EventChange>> ListChanges(const std::string& event_id,
+                                               const std::string& since) override;
   Status RecordRun(const RunRecord& run) override;
   Result<Stats> GetStats() override;
 
@@ -60,11 +71,13 @@ class SqliteStore final : public Store {
   Status InsertDocument(const Document& document);
   Status InsertSpans(const Document& document);
   Result<DocumentSummary> SummaryWhere(std::string_view condition, std::string_view value);
-  Status DetachEvent(const std::string& event_id, const std::string& doc_id, const std::string& now);
+  Status RemoveReport(const std::string& report_id);
+  Status UpsertReport(const NewReport& report, const std::string& doc_id, const std::string& now);
   Status UpsertEvent(const EventRecord& event, const std::string& now);
-  Status AttachEvent(const NewEvent& event, const std::string& doc_id);
-  Status LogChange(const std::string& event_id, const std::string& now, std::string_view change,
-                   std::string_view reason);
+  Status RetireEvent(const std::string& id, const std::string& successor, const std::string& now);
+  Result<std::vector<StoredReport>> QueryReports(std::string_view where,
+                                                 const std::vector<std::string>& values);
+  Result<std::string> ResolveEventId(std::string_view reference);
 
   // A prepared statement for `sql`, reset and ready for new bindings; kept
   // for the life of the store (the write path runs the same few per document).
@@ -156,7 +169,7 @@ Result<PutOutcome> SqliteStore::PutDocument(const Document& document) {
     Statement& supersede = Prepared("UPDATE documents SET superseded_by = ?1 WHERE id = ?2");
     if (Status updated = supersede.Bind(1, document.id).Bind(2, old_id).Run(); !updated) return updated;
     // The old version's events go; extracting the new version brings them back.
-    if (Status cleared = ReplaceDocumentEvents(old_id, {}); !cleared) return cleared;
+    if (Status cleared = ReplaceDocumentReports(old_id, {}); !cleared) return cleared;
   }
   return older_ids.empty() ? PutOutcome::kAdded : PutOutcome::kUpdated;
 }
@@ -339,30 +352,125 @@ Result<Document> SqliteStore::LoadDocument(std::string_view id) {
   return document;
 }
 
+// --- reports ------------------------------------------------------------------
+
+// A report's "event" evidence spans (its clauses), newline-joined: what the
+// link stage compares.
+constexpr std::string_view kReportColumns = R"sql(
+    r.id, r.doc_id, COALESCE(d.url, d.doc_key), r.record,
+    COALESCE((SELECT group_concat(x.text, char(10)) FROM evidence x
+              WHERE x.report_id = r.id AND x.role = 'event'), ''),
+    COALESCE(r.event_id, '')
+  FROM reports r JOIN documents d ON d.id = r.doc_id)sql";
+
+StoredReport ReadReport(const Statement& row) {
+  return {row.Text(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4), row.Text(5)};
+}
+
+Result<std::vector<StoredReport>> SqliteStore::QueryReports(std::string_view where,
+                                                            const std::vector<std::string>& values) {
+  Statement rows(db_.handle(), "SELECT " + std::string(kReportColumns) + " " + std::string(where));
+  for (size_t i = 0; i < values.size(); ++i) rows.Bind(static_cast<int>(i + 1), values[i]);
+  std::vector<StoredReport> reports;
+  while (rows.Step()) reports.push_back(ReadReport(rows));
+  if (!rows.status()) return rows.status();
+  return reports;
+}
+
+// Deletes a report; when it was linked, a tombstone keeps what the link
+// stage needs to relink its event (and to know an edited article's report).
+Status SqliteStore::RemoveReport(const std::string& report_id) {
+  Statement& tombstone = Prepared(R"sql(
+    INSERT INTO report_tombstones(report_id, doc_id, identity, record, text, event_id)
+    SELECT r.id, r.doc_id, COALESCE(d.url, d.doc_key), r.record,
+           COALESCE((SELECT group_concat(x.text, char(10)) FROM evidence x
+                     WHERE x.report_id = r.id AND x.role = 'event'), ''), r.event_id
+    FROM reports r JOIN documents d ON d.id = r.doc_id WHERE r.id = ?1 AND r.event_id IS NOT NULL)sql");
+  if (Status s = tombstone.Bind(1, report_id).Run(); !s) return s;
+  for (std::string_view sql :
+       {"DELETE FROM evidence WHERE report_id = ?1", "DELETE FROM reports WHERE id = ?1"})
+    if (Status s = Prepared(sql).Bind(1, report_id).Run(); !s) return s;
+  return Status::Ok();
+}
+
+// Inserts the report, or replaces its record and evidence when they changed
+// (it then waits for linking again; its event stays until then).
+Status SqliteStore::UpsertReport(const NewReport& report, const std::string& doc_id, const std::string& now) {
+  Statement& existing = Prepared("SELECT record = ?2 FROM reports WHERE id = ?1");
+  existing.Bind(1, report.id).Bind(2, report.record);
+  bool known = existing.Step();
+  bool unchanged = known && existing.Int(0) == 1;
+  if (!existing.status()) return existing.status();
+  existing.Reset();
+  if (unchanged) return Status::Ok();
+  Statement& upsert = Prepared(R"sql(
+    INSERT INTO reports(id, doc_id, record, background, admin1, date_start, event_id, linked, created_at, updated_at)
+    VALUES (?1, ?2, ?3, ?4, json_extract(?3, '$.admin1'), json_extract(?3, '$.date_start'), NULL, 0, ?5, ?5)
+    ON CONFLICT(id) DO UPDATE SET
+      record = excluded.record, background = excluded.background, admin1 = excluded.admin1,
+      date_start = excluded.date_start, linked = 0, updated_at = excluded.updated_at)sql");
+  upsert.Bind(1, report.id)
+      .Bind(2, doc_id)
+      .Bind(3, report.record)
+      .Bind(4, int64_t{report.background})
+      .Bind(5, now);
+  if (Status s = upsert.Run(); !s) return s;
+  if (Status s = Prepared("DELETE FROM evidence WHERE report_id = ?1").Bind(1, report.id).Run(); !s) return s;
+  Statement& insert = Prepared(
+      "INSERT INTO evidence(report_id, doc_id, raw_start, raw_end, text, role) VALUES (?1,?2,?3,?4,?5,?6)");
+  for (const EvidenceRecord& evidence : report.evidence) {
+    insert.Bind(1, report.id).Bind(2, doc_id).Bind(3, evidence.raw_start).Bind(4, evidence.raw_end);
+    if (Status s = insert.Bind(5, evidence.text).Bind(6, evidence.role).Run(); !s) return s;
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::ReplaceDocumentReports(const std::string& doc_id, const std::vector<NewReport>& reports) {
+  const std::string now = UtcNowIso();
+  std::set<std::string> kept;
+  for (const NewReport& report : reports) kept.insert(report.id);
+  Statement& cited = Prepared("SELECT id FROM reports WHERE doc_id = ?1");
+  cited.Bind(1, doc_id);
+  std::vector<std::string> previous;
+  while (cited.Step()) previous.push_back(cited.Text(0));
+  if (!cited.status()) return cited.status();
+  cited.Reset();
+  for (const std::string& report_id : previous)
+    if (!kept.contains(report_id))
+      if (Status s = RemoveReport(report_id); !s) return s;
+  for (const NewReport& report : reports)
+    if (Status s = UpsertReport(report, doc_id, now); !s) return s;
+  return Status::Ok();
+}
+
+Result<std::vector<StoredReport>> SqliteStore::PendingReports() {
+  return QueryReports("WHERE r.linked = 0 ORDER BY r.id", {});
+}
+
+Result<std::vector<StoredReport>> SqliteStore::AllReports() { return QueryReports("ORDER BY r.id", {}); }
+
+Result<std::vector<StoredReport>> SqliteStore::ReportsInWindow(const std::string& admin1,
+                                                               const std::string& date_from,
+                                                               const std::string& date_to) {
+  return QueryReports("WHERE r.admin1 = ?1 AND r.date_start BETWEEN ?2 AND ?3 ORDER BY r.id",
+                      {admin1, date_from, date_to});
+}
+
+Result<std::vector<StoredReport>> SqliteStore::ReportsOfEvent(const std::string& event_id) {
+  return QueryReports("WHERE r.event_id = ?1 ORDER BY r.id", {event_id});
+}
+
+Result<std::vector<StoredReport>> SqliteStore::Tombstones() {
+  Statement rows(
+      db_.handle(),
+      "SELECT report_id, doc_id, identity, record, text, event_id FROM report_tombstones ORDER BY report_id");
+  std::vector<StoredReport> reports;
+  while (rows.Step()) reports.push_back(ReadReport(rows));
+  if (!rows.status()) return rows.status();
+  return reports;
+}
+
 // --- events -----------------------------------------------------------------
-
-Status SqliteStore::LogChange(const std::string& event_id, const std::string& now, std::string_view change,
-                              std::string_view reason) {
-  Statement& insert =
-      Prepared("INSERT INTO event_changes(event_id, changed_at, change, reason) VALUES (?1, ?2, ?3, ?4)");
-  return insert.Bind(1, event_id).Bind(2, now).Bind(3, change).Bind(4, reason).Run();
-}
-
-// Removes what `doc_id` contributed to an event; the event itself goes when
-// no other document cites it.
-Status SqliteStore::DetachEvent(const std::string& event_id, const std::string& doc_id,
-                                const std::string& now) {
-  for (std::string_view sql : {"DELETE FROM evidence WHERE event_id = ?1 AND doc_id = ?2",
-                               "DELETE FROM event_documents WHERE event_id = ?1 AND doc_id = ?2"})
-    if (Status s = Prepared(sql).Bind(1, event_id).Bind(2, doc_id).Run(); !s) return s;
-  Statement& remaining = Prepared("SELECT COUNT(*) FROM event_documents WHERE event_id = ?1");
-  remaining.Bind(1, event_id);
-  int64_t citing = remaining.Step() ? remaining.Int(0) : 0;
-  remaining.Reset();
-  if (citing > 0) return LogChange(event_id, now, "source-removed", "document " + doc_id + " re-extracted");
-  if (Status s = Prepared("DELETE FROM events WHERE id = ?1").Bind(1, event_id).Run(); !s) return s;
-  return LogChange(event_id, now, "deleted", "no longer extracted from document " + doc_id);
-}
 
 // Inserts the event or, when its id is known, updates its record (keeping
 // created_at) if the record changed. Indexed columns come from the record.
@@ -370,77 +478,88 @@ Status SqliteStore::UpsertEvent(const EventRecord& event, const std::string& now
   // The record's `timestamp` (ACLED: when the record last changed) is the
   // store's to set; records are compared without it.
   Statement& existing = Prepared(
-      "SELECT json_remove(record, '$.timestamp') = json_remove(?2, '$.timestamp') FROM events WHERE id = ?1");
-  existing.Bind(1, event.id).Bind(2, event.record);
-  bool known = existing.Step();
-  bool unchanged = known && existing.Int(0) == 1;
+      "SELECT json_remove(record, '$.timestamp') = json_remove(?2, '$.timestamp') AND joins = ?3 "
+      "FROM events WHERE id = ?1");
+  existing.Bind(1, event.id).Bind(2, event.record).Bind(3, event.joins);
+  bool unchanged = existing.Step() && existing.Int(0) == 1;
   if (!existing.status()) return existing.status();
   existing.Reset();
   if (unchanged) return Status::Ok();
   Statement& upsert = Prepared(R"sql(
     INSERT INTO events(id, record, event_date, event_type, sub_event_type, admin1, latitude, longitude,
-                       fatalities, background, created_at, updated_at)
+                       fatalities, background, created_at, updated_at, joins)
     VALUES (?1, json_set(?2, '$.timestamp', CAST(strftime('%s', ?4) AS INTEGER)),
             json_extract(?2, '$.event_date'), json_extract(?2, '$.event_type'),
             json_extract(?2, '$.sub_event_type'), json_extract(?2, '$.admin1'),
             json_extract(?2, '$.latitude'), json_extract(?2, '$.longitude'),
-            json_extract(?2, '$.fatalities'), ?3, ?4, ?4)
+            json_extract(?2, '$.fatalities'), ?3, ?4, ?4, ?5)
     ON CONFLICT(id) DO UPDATE SET
       record = excluded.record, event_date = excluded.event_date, event_type = excluded.event_type,
       sub_event_type = excluded.sub_event_type, admin1 = excluded.admin1, latitude = excluded.latitude,
       longitude = excluded.longitude, fatalities = excluded.fatalities, background = excluded.background,
-      updated_at = excluded.updated_at)sql");
+      updated_at = excluded.updated_at, joins = excluded.joins)sql");
   upsert.Bind(1, event.id).Bind(2, event.record).Bind(3, int64_t{event.background}).Bind(4, now);
-  if (Status s = upsert.Run(); !s) return s;
-  return known ? LogChange(event.id, now, "updated", "record changed on re-extraction")
-               : LogChange(event.id, now, "created", "extracted");
+  return upsert.Bind(5, event.joins).Run();
 }
 
-Status SqliteStore::AttachEvent(const NewEvent& event, const std::string& doc_id) {
-  Statement& link = Prepared("INSERT OR IGNORE INTO event_documents(event_id, doc_id) VALUES (?1, ?2)");
-  if (Status s = link.Bind(1, event.event.id).Bind(2, doc_id).Run(); !s) return s;
-  Statement& clear = Prepared("DELETE FROM evidence WHERE event_id = ?1 AND doc_id = ?2");
-  if (Status s = clear.Bind(1, event.event.id).Bind(2, doc_id).Run(); !s) return s;
-  Statement& insert = Prepared(
-      "INSERT INTO evidence(event_id, doc_id, raw_start, raw_end, text, role) VALUES (?1,?2,?3,?4,?5,?6)");
-  for (const EvidenceRecord& evidence : event.evidence) {
-    if (evidence.doc_id != doc_id) continue;
-    insert.Bind(1, event.event.id).Bind(2, doc_id).Bind(3, evidence.raw_start).Bind(4, evidence.raw_end);
-    if (Status s = insert.Bind(5, evidence.text).Bind(6, evidence.role).Run(); !s) return s;
-  }
-  return Status::Ok();
+Status SqliteStore::RetireEvent(const std::string& id, const std::string& successor, const std::string& now) {
+  if (Status s = Prepared("DELETE FROM events WHERE id = ?1").Bind(1, id).Run(); !s) return s;
+  Statement& redirect = Prepared(
+      "INSERT INTO event_redirects(old_id, new_id, retired_at) VALUES (?1, ?2, ?3) "
+      "ON CONFLICT(old_id) DO UPDATE SET new_id = excluded.new_id, retired_at = excluded.retired_at");
+  if (Status s = redirect.Bind(1, id).BindOptional(2, successor).Bind(3, now).Run(); !s) return s;
+  // Ids that led to this one now lead where it went.
+  Statement& chain = Prepared("UPDATE event_redirects SET new_id = ?2 WHERE new_id = ?1");
+  return chain.Bind(1, id).BindOptional(2, successor).Run();
 }
 
-Status SqliteStore::ReplaceDocumentEvents(const std::string& doc_id, const std::vector<NewEvent>& events) {
+Status SqliteStore::ApplyLinks(const LinkUpdate& update) {
   const std::string now = UtcNowIso();
-  std::set<std::string> kept;
-  for (const NewEvent& event : events) kept.insert(event.event.id);
-  Statement& cited = Prepared("SELECT event_id FROM event_documents WHERE doc_id = ?1");
-  cited.Bind(1, doc_id);
-  std::vector<std::string> previous;
-  while (cited.Step()) previous.push_back(cited.Text(0));
-  if (!cited.status()) return cited.status();
-  cited.Reset();
-  for (const std::string& event_id : previous)
-    if (!kept.contains(event_id))
-      if (Status s = DetachEvent(event_id, doc_id, now); !s) return s;
-  for (const NewEvent& event : events) {
-    if (Status s = UpsertEvent(event.event, now); !s) return s;
-    if (Status s = AttachEvent(event, doc_id); !s) return s;
+  for (const auto& [id, successor] : update.retired)
+    if (Status s = RetireEvent(id, successor, now); !s) return s;
+  for (const LinkUpdate::Write& write : update.events) {
+    if (Status s = UpsertEvent(write.event, now); !s) return s;
+    Statement& member = Prepared("UPDATE reports SET event_id = ?1, linked = 1 WHERE id = ?2");
+    for (const std::string& report_id : write.report_ids)
+      if (Status s = member.Bind(1, write.event.id).Bind(2, report_id).Run(); !s) return s;
+    // A retired id that is reused (an edited article's report came back) is live again.
+    if (Status s = Prepared("DELETE FROM event_redirects WHERE old_id = ?1").Bind(1, write.event.id).Run();
+        !s)
+      return s;
   }
+  Statement& log =
+      Prepared("INSERT INTO event_changes(event_id, changed_at, change, reason) VALUES (?1, ?2, ?3, ?4)");
+  for (const EventChange& change : update.changes)
+    if (Status s =
+            log.Bind(1, change.event_id).Bind(2, now).Bind(3, change.change).Bind(4, change.reason).Run();
+        !s)
+      return s;
+  if (update.clear_tombstones)
+    if (Status s = db_.Execute("DELETE FROM report_tombstones"); !s) return s;
   return Status::Ok();
 }
 
-// An events row selected as (id, record, background, created_at, updated_at).
+Result<bool> SqliteStore::EventIdTaken(const std::string& id) {
+  Statement& taken = Prepared(
+      "SELECT EXISTS(SELECT 1 FROM events WHERE id = ?1) OR EXISTS(SELECT 1 FROM event_redirects WHERE "
+      "old_id = ?1)");
+  taken.Bind(1, id);
+  bool result = taken.Step() && taken.Int(0) == 1;
+  if (!taken.status()) return taken.status();
+  taken.Reset();
+  return result;
+}
+
+// An events row selected as (id, record, background, created_at, updated_at, joins).
+constexpr std::string_view kEventColumns = "id, record, background, created_at, updated_at, joins";
 EventRecord ReadEvent(const Statement& row) {
-  return {row.Text(0), row.Text(1), row.Int(2) != 0, row.Text(3), row.Text(4)};
+  return {row.Text(0), row.Text(1), row.Int(2) != 0, row.Text(3), row.Text(4), row.Text(5)};
 }
 
 Result<std::vector<EventRecord>> SqliteStore::ListEvents(const EventQuery& query) {
-  Statement rows(db_.handle(), R"sql(
-    SELECT id, record, background, created_at, updated_at FROM events
+  Statement rows(db_.handle(), "SELECT " + std::string(kEventColumns) + R"sql( FROM events
     WHERE (?1 OR background = 0) AND updated_at >= ?2
-      AND (?3 = '' OR id IN (SELECT event_id FROM event_documents WHERE doc_id = ?3))
+      AND (?3 = '' OR id IN (SELECT event_id FROM reports WHERE doc_id = ?3))
     ORDER BY id)sql");
   rows.Bind(1, int64_t{query.include_background}).Bind(2, query.changed_since).Bind(3, query.doc_id);
   std::vector<EventRecord> events;
@@ -449,30 +568,75 @@ Result<std::vector<EventRecord>> SqliteStore::ListEvents(const EventQuery& query
   return events;
 }
 
-Result<NewEvent> SqliteStore::FindEvent(std::string_view reference) {
+// The id of the event `reference` names: an event id or unique prefix, a
+// report id, or a retired id (followed to the event that took its reports).
+Result<std::string> SqliteStore::ResolveEventId(std::string_view reference) {
   if (reference.empty()) return Status::Error("empty event reference");
   Statement rows(db_.handle(),
-                 "SELECT id, record, background, created_at, updated_at FROM events "
-                 "WHERE id = ?1 OR id LIKE ?1 || '%' ORDER BY (id = ?1) DESC LIMIT 2");
+                 "SELECT id FROM events WHERE id = ?1 OR id LIKE ?1 || '%' ORDER BY (id = ?1) DESC LIMIT 2");
   rows.Bind(1, reference);
-  std::vector<EventRecord> found;
-  while (rows.Step()) found.push_back(ReadEvent(rows));
+  std::vector<std::string> found;
+  while (rows.Step()) found.push_back(rows.Text(0));
   if (!rows.status()) return rows.status();
-  if (found.empty()) return Status::Error("no event '" + std::string(reference) + "'");
-  if (found.size() > 1 && found[0].id != reference)
+  if (found.size() > 1 && found[0] != reference)
     return Status::Error("'" + std::string(reference) + "' matches several events; give more of the id");
-  NewEvent event{found[0], {}, {}};
-  Statement documents(db_.handle(), "SELECT doc_id FROM event_documents WHERE event_id = ?1 ORDER BY doc_id");
-  documents.Bind(1, event.event.id);
-  while (documents.Step()) event.doc_ids.push_back(documents.Text(0));
-  Statement evidence(db_.handle(),
-                     "SELECT doc_id, raw_start, raw_end, text, role FROM evidence WHERE event_id = ?1 "
-                     "ORDER BY doc_id, raw_start, role");
-  evidence.Bind(1, event.event.id);
+  if (!found.empty()) return found[0];
+  Statement report(db_.handle(), "SELECT event_id FROM reports WHERE id = ?1 AND event_id IS NOT NULL");
+  report.Bind(1, reference);
+  if (report.Step()) return report.Text(0);
+  Statement redirect(db_.handle(), "SELECT COALESCE(new_id, '') FROM event_redirects WHERE old_id = ?1");
+  redirect.Bind(1, reference);
+  if (redirect.Step()) {
+    std::string successor = redirect.Text(0);
+    if (successor.empty())
+      return Status::Error("event '" + std::string(reference) + "' was deleted: no report of it is left");
+    return successor;
+  }
+  return Status::Error("no event '" + std::string(reference) + "'");
+}
+
+Result<FoundEvent> SqliteStore::FindEvent(std::string_view reference) {
+  auto id = ResolveEventId(reference);
+  if (!id) return id.status();
+  Statement row(db_.handle(), "SELECT " + std::string(kEventColumns) + " FROM events WHERE id = ?1");
+  row.Bind(1, *id);
+  if (!row.Step()) return Status::Error("no event '" + *id + "'");
+  FoundEvent event{ReadEvent(row), {}, {}};
+  Statement reports(db_.handle(), "SELECT id FROM reports WHERE event_id = ?1 ORDER BY id");
+  reports.Bind(1, *id);
+  while (reports.Step()) event.report_ids.push_back(reports.Text(0));
+  Statement evidence(db_.handle(), R"sql(
+    SELECT x.doc_id, x.raw_start, x.raw_end, x.text, x.role FROM evidence x JOIN reports r ON r.id = x.report_id
+    WHERE r.event_id = ?1 ORDER BY x.doc_id, x.raw_start, x.role)sql");
+  evidence.Bind(1, *id);
   while (evidence.Step())
     event.evidence.push_back(
         {evidence.Text(0), evidence.Int(1), evidence.Int(2), evidence.Text(3), evidence.Text(4)});
+  if (!evidence.status()) return evidence.status();
   return event;
+}
+
+Result<StoredReport> SqliteStore::FindReport(std::string_view reference) {
+  if (reference.empty()) return Status::Error("empty report reference");
+  auto found = QueryReports("WHERE r.id = ?1 OR r.id LIKE ?1 || '%' ORDER BY (r.id = ?1) DESC LIMIT 2",
+                            {std::string(reference)});
+  if (!found) return found.status();
+  if (found->empty()) return Status::Error("no report '" + std::string(reference) + "'");
+  if (found->size() > 1 && (*found)[0].id != reference)
+    return Status::Error("'" + std::string(reference) + "' matches several reports; give more of the id");
+  return (*found)[0];
+}
+
+Result<std::vector<EventChange>> SqliteStore::ListChanges(const std::string& event_id,
+                                                          const std::string& since) {
+  Statement rows(db_.handle(), R"sql(
+    SELECT event_id, changed_at, change, reason FROM event_changes
+    WHERE (?1 = '' OR event_id = ?1) AND changed_at >= ?2 ORDER BY id)sql");
+  rows.Bind(1, event_id).Bind(2, since);
+  std::vector<EventChange> changes;
+  while (rows.Step()) changes.push_back({rows.Text(0), rows.Text(1), rows.Text(2), rows.Text(3)});
+  if (!rows.status()) return rows.status();
+  return changes;
 }
 
 Status SqliteStore::RecordRun(const RunRecord& run) {

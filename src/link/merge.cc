@@ -1,0 +1,206 @@
+// MergeRecords(): one event record from the reports of one incident.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "hadath/link.h"
+
+namespace hadath::link {
+namespace {
+
+using Json = nlohmann::json;
+
+const char* const kPlaceFields[] = {
+    "admin1",        "admin2",       "admin3",    "location",     "latitude",     "longitude",
+    "geo_precision", "location_ar",  "admin1_ar", "admin1_pcode", "admin2_pcode", "admin3_pcode",
+    "gazetteer_id",  "location_gap", "coded_at",  "iso",          "region",       "country"};
+const char* const kDateFields[] = {"event_date", "year",        "time_precision", "date_start",
+                                   "date_end",   "date_reason", "date_basis"};
+
+int BasisRank(const std::string& basis) {
+  if (basis == "text") return 0;
+  if (basis == "relative") return 1;
+  if (basis == "statement") return 2;
+  return 3;
+}
+
+// Lower is better; 0 (unknown) ranks last.
+int PrecisionRank(int precision) { return precision == 0 ? 9 : precision; }
+
+struct Member {
+  const Profile* profile;
+  Json record;
+};
+
+const Member& PlaceSource(const std::vector<Member>& members) {
+  return *std::min_element(members.begin(), members.end(), [](const Member& x, const Member& y) {
+    const Profile &a = *x.profile, &b = *y.profile;
+    if (PrecisionRank(a.geo_precision) != PrecisionRank(b.geo_precision))
+      return PrecisionRank(a.geo_precision) < PrecisionRank(b.geo_precision);
+    if (a.gap != b.gap) return !a.gap;
+    return a.confidence > b.confidence;
+  });
+}
+
+const Member& DateSource(const std::vector<Member>& members) {
+  return *std::min_element(members.begin(), members.end(), [](const Member& x, const Member& y) {
+    const Profile &a = *x.profile, &b = *y.profile;
+    if (PrecisionRank(a.time_precision) != PrecisionRank(b.time_precision))
+      return PrecisionRank(a.time_precision) < PrecisionRank(b.time_precision);
+    if (BasisRank(a.date_basis) != BasisRank(b.date_basis))
+      return BasisRank(a.date_basis) < BasisRank(b.date_basis);
+    return a.confidence > b.confidence;
+  });
+}
+
+// The type most reports give; of its reports, the most confident one.
+const Member& TypeSource(const std::vector<Member>& members) {
+  std::map<std::string, int> votes;
+  for (const Member& member : members) ++votes[member.profile->sub_event_type];
+  const Member* best = &members.front();
+  auto better = [&](const Member& x, const Member& y) {
+    int vx = votes[x.profile->sub_event_type], vy = votes[y.profile->sub_event_type];
+    if (vx != vy) return vx > vy;
+    return x.profile->confidence > y.profile->confidence;
+  };
+  for (const Member& member : members)
+    if (better(member, *best)) best = &member;
+  return *best;
+}
+
+std::optional<int> OptionalInt(const Json& record, const char* key) {
+  auto field = record.find(key);
+  return field != record.end() && field->is_number() ? std::optional<int>(field->get<int>()) : std::nullopt;
+}
+
+void MergeFatalities(const std::vector<Member>& members, Json* merged) {
+  std::optional<int> best, low, high, civilians;
+  bool contested = false, civilian_side = false, combatant_side = false;
+  for (const Member& member : members) {
+    const Json& record = member.record;
+    contested |= record.value("contested", false);
+    int n = OptionalInt(record, "fatalities").value_or(0);
+    if (n <= 0) continue;
+    best = best ? std::min(*best, n) : n;
+    int l = OptionalInt(record, "fatalities_low").value_or(n),
+        h = OptionalInt(record, "fatalities_high").value_or(n);
+    low = low ? std::min(*low, l) : l;
+    high = high ? std::max(*high, h) : h;
+    int c = OptionalInt(record, "civilian_fatalities").value_or(0);
+    if (c > 0) civilians = civilians ? std::min(*civilians, c) : c;
+    // Who the dead were, by this report: only civilians, or only fighters.
+    civilian_side |= member.profile->civilian_victims && !member.profile->combatant_victims;
+    combatant_side |= member.profile->combatant_victims && !member.profile->civilian_victims;
+  }
+  (*merged)["fatalities"] = best.value_or(0);
+  (*merged)["fatalities_low"] = low.value_or(0);
+  (*merged)["fatalities_high"] = high.value_or(0);
+  (*merged)["civilian_fatalities"] = civilians.value_or(0);
+  (*merged)["contested"] = contested || (civilian_side && combatant_side);
+}
+
+void MergeSources(const std::vector<Member>& members, Json* merged) {
+  Json documents = Json::array(), claims = Json::array(), triggers = Json::array(), reports = Json::array();
+  std::vector<std::string> outlets;
+  double all_wrong = 1;
+  bool background = true;
+  for (const Member& member : members) {
+    const Json& record = member.record;
+    reports.push_back(member.profile->report->id);
+    std::string doc_key;
+    for (const Json& document : record.value("documents", Json::array())) {
+      documents.push_back(document);
+      doc_key = document.value("doc_id", "");
+      std::string outlet =
+          document.value("outlet", Json()).is_string() ? document["outlet"].get<std::string>() : "";
+      if (!outlet.empty() && std::find(outlets.begin(), outlets.end(), outlet) == outlets.end())
+        outlets.push_back(outlet);
+    }
+    for (Json claim : record.value("claims", Json::array())) {
+      claim["doc_id"] = doc_key;
+      claims.push_back(std::move(claim));
+    }
+    for (const Json& trigger : record.value("triggers", Json::array()))
+      if (std::find(triggers.begin(), triggers.end(), trigger) == triggers.end()) triggers.push_back(trigger);
+    all_wrong *= 1 - member.profile->confidence;
+    background &= member.profile->background;
+  }
+  std::string source;
+  for (const std::string& outlet : outlets) source += (source.empty() ? "" : "; ") + outlet;
+  (*merged)["documents"] = std::move(documents);
+  (*merged)["claims"] = std::move(claims);
+  (*merged)["triggers"] = std::move(triggers);
+  (*merged)["reports"] = std::move(reports);
+  (*merged)["source"] = source.empty() ? Json() : Json(source);
+  (*merged)["confidence"] = std::round(std::min(0.99, 1 - all_wrong) * 100) / 100;
+  (*merged)["background"] = background;
+}
+
+std::vector<std::string> Strings(const Json& list) {
+  std::vector<std::string> out;
+  if (list.is_array())
+    for (const Json& item : list)
+      if (item.is_string()) out.push_back(item.get<std::string>());
+  return out;
+}
+
+std::string TextOr(const Json& record, const char* key) {
+  auto field = record.find(key);
+  return field != record.end() && field->is_string() ? field->get<std::string>() : std::string();
+}
+
+std::string MergedNote(const Json& merged, const NoteWriter& notes) {
+  std::string location = TextOr(merged, "location"), admin1 = TextOr(merged, "admin1");
+  if (!admin1.empty() && admin1 != location) location += " (" + admin1 + ")";
+  bool numbered = false;
+  for (const Json& claim : merged["claims"]) numbered |= claim.value("fatalities", Json()).is_number();
+  events::NoteFacts facts{.sub_event_type = TextOr(merged, "sub_event_type"),
+                          .event_date = TextOr(merged, "event_date"),
+                          .time_precision = OptionalInt(merged, "time_precision").value_or(0),
+                          .actor1 = TextOr(merged, "actor1_id"),
+                          .actor2 = TextOr(merged, "actor2_id"),
+                          .helpers = Strings(merged.value("assoc_actor_1_ids", Json::array())),
+                          .location = location,
+                          .fatalities = OptionalInt(merged, "fatalities").value_or(0),
+                          .fatalities_low = OptionalInt(merged, "fatalities_low"),
+                          .fatalities_high = OptionalInt(merged, "fatalities_high"),
+                          .unnumbered = !merged["claims"].empty() && !numbered,
+                          .contested = merged.value("contested", false),
+                          .background = merged.value("background", false)};
+  return notes(facts) + " " + std::to_string(merged["documents"].size()) + " reports linked.";
+}
+
+// ACLED's per-country id from the event id (as the events stage makes it).
+std::string EventIdCnty(const Json& record, const std::string& event_id) {
+  std::string prefix = TextOr(record, "event_id_cnty").substr(0, 3);
+  uint64_t number = std::stoull(event_id.substr(3, 12), nullptr, 16) % 1000000000ull;
+  return (prefix.empty() ? "XXX" : prefix) + std::to_string(number);
+}
+
+}  // namespace
+
+std::string MergeRecords(const Cluster& cluster, const std::vector<Profile>& profiles,
+                         const std::string& event_id, const NoteWriter& notes) {
+  std::vector<Member> members;
+  for (size_t index : cluster.members)
+    members.push_back({&profiles[index], Json::parse(profiles[index].report->record, nullptr, false)});
+  Json merged = TypeSource(members).record;
+  const Json& place = PlaceSource(members).record;
+  for (const char* field : kPlaceFields) merged[field] = place.value(field, Json());
+  const Json& date = DateSource(members).record;
+  for (const char* field : kDateFields) merged[field] = date.value(field, Json());
+  if (members.size() > 1) {
+    MergeFatalities(members, &merged);
+    MergeSources(members, &merged);
+    merged["notes"] = MergedNote(merged, notes);
+  } else {
+    merged["reports"] = Json::array({members.front().profile->report->id});
+  }
+  merged["event_id"] = event_id;
+  if (event_id.size() >= 15) merged["event_id_cnty"] = EventIdCnty(merged, event_id);
+  return merged.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace hadath::link
