@@ -92,16 +92,20 @@ void ScorePlace(const Profile& a, const Profile& b, const Weights& w, PairScore*
   bool same_entry = !a.gazetteer_id.empty() && a.gazetteer_id == b.gazetteer_id;
   if (a.specific_place && b.specific_place && (same_name || (same_entry && a.gap == b.gap)))
     score->parts.push_back({"same place", w.same_place, PlaceText(a)});
-  else if (a.specific_place != b.specific_place || same_entry)
+  else if ((a.specific_place != b.specific_place || same_entry) &&
+           std::max(a.geo_precision, b.geo_precision) <= 2)
     score->parts.push_back(
         {"one place holds the other", w.place_within, PlaceText(a) + " / " + PlaceText(b)});
 }
 
 void ScoreDates(const Profile& a, const Profile& b, const Weights& w, PairScore* score) {
-  if (a.time_precision == 1 && b.time_precision == 1 && a.event_date == b.event_date)
+  std::string both = DateText(a) + " / " + DateText(b);
+  if (a.time_precision != 1 || b.time_precision != 1)
+    score->parts.push_back({"uncertain dates", w.uncertain_dates, both});
+  else if (a.event_date == b.event_date)
     score->parts.push_back({"same day", w.same_day, a.event_date});
   else
-    score->parts.push_back({"overlapping dates", w.overlapping_dates, DateText(a) + " / " + DateText(b)});
+    score->parts.push_back({"dates a day apart", w.overlapping_dates, both});
 }
 
 void ScoreFatalities(const Profile& a, const Profile& b, const Weights& w, PairScore* score) {
@@ -114,6 +118,16 @@ void ScoreFatalities(const Profile& a, const Profile& b, const Weights& w, PairS
     score->parts.push_back({"close fatalities", w.close_fatalities, detail});
   else if (high > 3 * low)
     score->parts.push_back({"far-apart fatalities", w.far_fatalities, detail});
+}
+
+// Whether `word` is one of the words of the report's place name.
+bool NamesPlace(const Profile& p, std::string_view word) {
+  for (size_t at = 0; at <= p.place_name.size();) {
+    size_t end = std::min(p.place_name.find(' ', at), p.place_name.size());
+    if (std::string_view(p.place_name).substr(at, end - at) == word) return true;
+    at = end + 1;
+  }
+  return false;
 }
 
 void ScoreWords(const Profile& a, const Profile& b, const Weights& w, PairScore* score) {
@@ -143,8 +157,13 @@ void ScoreWords(const Profile& a, const Profile& b, const Weights& w, PairScore*
     } else if (b.rare_words[j].first < a.rare_words[i].first) {
       ++j;
     } else {
-      rare += (rare.empty() ? "" : " ") + a.rare_words[i].second;
-      ++count, ++i, ++j;
+      // The place's own name is scored as the place, not again as a name.
+      const std::string& word = a.rare_words[i].second;
+      if (!NamesPlace(a, word) && !NamesPlace(b, word)) {
+        rare += (rare.empty() ? "" : " ") + word;
+        ++count;
+      }
+      ++i, ++j;
     }
   }
   if (count > 0) {

@@ -23,6 +23,7 @@ Status LoadWeights(const std::string& path, Weights* weights) {
       {"place_within", &weights->place_within},
       {"same_day", &weights->same_day},
       {"overlapping_dates", &weights->overlapping_dates},
+      {"uncertain_dates", &weights->uncertain_dates},
       {"same_fatalities", &weights->same_fatalities},
       {"close_fatalities", &weights->close_fatalities},
       {"far_fatalities", &weights->far_fatalities},

@@ -16,33 +16,43 @@ namespace {
 
 using Json = nlohmann::json;
 
+// Pending reports from which on the whole store is regrouped.
+constexpr size_t kWholeStoreBatch = 1000;
+
 link::Report ToReport(const store::StoredReport& stored) {
   return {stored.id, stored.doc_id, stored.identity, stored.record, stored.text, stored.event_id};
 }
 
-// The reports of one pass, each described once.
+// The reports of one pass, each described once: the members (what will be
+// regrouped) and the candidates looked at on the way.
 class Pool {
  public:
   explicit Pool(const link::Linker& linker) : linker_(linker) {}
 
-  bool Contains(const std::string& id) const { return entries_.contains(id); }
-  // Adds the report; returns false when it was there already.
+  bool Contains(const std::string& id) const { return members_.contains(id); }
+  // Adds the report to the members; returns false when it was there already.
   bool Add(const store::StoredReport& stored) {
     if (Contains(stored.id)) return false;
-    auto entry = std::make_unique<Entry>();
-    entry->report = ToReport(stored);
-    entry->profile = linker_.Describe(entry->report);
-    entries_.emplace(stored.id, std::move(entry));
+    Describe(stored);
+    members_.insert(stored.id);
     return true;
   }
-  const link::Profile& ProfileOf(const std::string& id) const { return entries_.at(id)->profile; }
-  // Profiles in id order (their report pointers stay valid while the pool lives).
+  const link::Profile& Describe(const store::StoredReport& stored) {
+    std::unique_ptr<Entry>& entry = described_[stored.id];
+    if (!entry) {
+      entry = std::make_unique<Entry>();
+      entry->report = ToReport(stored);
+      entry->profile = linker_.Describe(entry->report);
+    }
+    return entry->profile;
+  }
+  const link::Profile& ProfileOf(const std::string& id) const { return described_.at(id)->profile; }
+  // The members' profiles in id order (their report pointers stay valid while the pool lives).
   std::vector<link::Profile> Profiles() const {
     std::vector<link::Profile> profiles;
-    for (const auto& [id, entry] : entries_) profiles.push_back(entry->profile);
+    for (const std::string& id : members_) profiles.push_back(ProfileOf(id));
     return profiles;
   }
-  size_t size() const { return entries_.size(); }
 
  private:
   struct Entry {
@@ -50,7 +60,8 @@ class Pool {
     link::Profile profile;
   };
   const link::Linker& linker_;
-  std::map<std::string, std::unique_ptr<Entry>> entries_;
+  std::map<std::string, std::unique_ptr<Entry>> described_;
+  std::set<std::string> members_;
 };
 
 // Adds `seeds`, the other reports of their events, and every report linked to
@@ -78,12 +89,9 @@ Status Gather(const std::vector<store::StoredReport>& seeds, const link::Linker&
     if (!window) continue;
     auto candidates = store.ReportsInWindow(window->admin1, window->date_from, window->date_to);
     if (!candidates) return candidates.status();
-    for (const store::StoredReport& candidate : *candidates) {
-      if (pool->Contains(candidate.id)) continue;
-      link::Report report = ToReport(candidate);
-      if (linker.Score(profile, linker.Describe(report)).linked())
+    for (const store::StoredReport& candidate : *candidates)
+      if (!pool->Contains(candidate.id) && linker.Score(profile, pool->Describe(candidate)).linked())
         if (Status s = add(candidate); !s) return s;
-    }
   }
   return Status::Ok();
 }
@@ -269,6 +277,31 @@ void LogCluster(const std::string& id, const link::Cluster& cluster,
     changes->push_back({id, "", "updated", fields});
 }
 
+// The events the pass regroups, as they were: record and reports (the pool
+// holds every report of them, and the tombstones the removed ones).
+Result<std::map<std::string, OldEvent>> OldEvents(const std::set<std::string>& ids,
+                                                  const std::vector<link::Profile>& profiles,
+                                                  const std::vector<link::Profile>& tombstones,
+                                                  store::Store& store) {
+  std::map<std::string, OldEvent> events;
+  constexpr size_t kListAllFrom = 200;  // one listing costs less than this many look-ups
+  if (ids.size() >= kListAllFrom) {
+    auto listed = store.ListEvents({.include_background = true});
+    if (!listed) return listed.status();
+    for (store::EventRecord& event : *listed)
+      if (ids.contains(event.id)) events[event.id].record = std::move(event.record);
+  } else {
+    for (const std::string& id : ids)
+      if (auto found = store.FindEvent(id); found && found->event.id == id)
+        events[id].record = found->event.record;
+  }
+  for (const std::vector<link::Profile>* reports : {&profiles, &tombstones})
+    for (const link::Profile& report : *reports)
+      if (auto event = events.find(report.report->event_id); event != events.end())
+        event->second.reports.insert(report.report->id);
+  return events;
+}
+
 Result<LinkSummary> LinkPass(const LinkJobOptions& options, const link::Linker& linker, store::Store& store) {
   auto started = std::chrono::steady_clock::now();
   LinkSummary summary;
@@ -280,6 +313,14 @@ Result<LinkSummary> LinkPass(const LinkJobOptions& options, const link::Linker& 
   if (pending->empty() && removed->empty()) return summary;
 
   Pool pool(linker);
+  // A big batch regroups the whole store: one read of every report costs
+  // less than a window query per report, and the groups come out the same.
+  if (options.all || pending->size() >= kWholeStoreBatch) {
+    auto all = options.all ? std::move(pending) : store.AllReports();
+    if (!all) return all.status();
+    for (const store::StoredReport& report : *all) pool.Add(report);
+    pending = Result<std::vector<store::StoredReport>>(std::vector<store::StoredReport>());
+  }
   std::vector<store::StoredReport> seeds = std::move(*pending);
   for (const store::StoredReport& tombstone : *removed) {
     auto mates = store.ReportsOfEvent(tombstone.event_id);
@@ -298,14 +339,8 @@ Result<LinkSummary> LinkPass(const LinkJobOptions& options, const link::Linker& 
   for (const link::Profile& profile : profiles)
     if (!profile.report->event_id.empty()) old_ids.insert(profile.report->event_id);
   for (const link::Profile& tombstone : tombstones) old_ids.insert(tombstone.report->event_id);
-  std::map<std::string, OldEvent> old_events;
-  for (const std::string& id : old_ids) {
-    auto found = store.FindEvent(id);
-    if (!found || found->event.id != id) continue;  // linked once by an older hadath: no event row
-    old_events[id] = {found->event.record, {found->report_ids.begin(), found->report_ids.end()}};
-    for (const link::Profile& tombstone : tombstones)
-      if (tombstone.report->event_id == id) old_events[id].reports.insert(tombstone.report->id);
-  }
+  auto old_events = OldEvents(old_ids, profiles, tombstones, store);
+  if (!old_events) return old_events.status();
 
   std::vector<link::Cluster> clusters = linker.Group(profiles);
   auto assignment = AssignIds(clusters, profiles, tombstones, old_ids, linker, store);
@@ -324,14 +359,14 @@ Result<LinkSummary> LinkPass(const LinkJobOptions& options, const link::Linker& 
     }
     write.event.background = std::all_of(clusters[c].members.begin(), clusters[c].members.end(),
                                          [&](size_t index) { return profiles[index].background; });
-    LogCluster(id, clusters[c], profiles, write.event.record, old_events, &update.changes);
-    ++(old_events.contains(id) ? summary.updated : summary.created);
+    LogCluster(id, clusters[c], profiles, write.event.record, *old_events, &update.changes);
+    ++(old_events->contains(id) ? summary.updated : summary.created);
     summary.multi_report += clusters[c].members.size() > 1;
     update.events.push_back(std::move(write));
   }
   for (const auto& [old_id, successor] : assignment->retired) {
     update.retired.emplace_back(old_id, successor);
-    if (!old_events.contains(old_id)) continue;
+    if (!old_events->contains(old_id)) continue;
     update.changes.push_back(
         successor.empty() ? store::EventChange{old_id, "", "deleted", "no report of it is left"}
                           : store::EventChange{old_id, "", "merged", "its reports are now in " + successor});
