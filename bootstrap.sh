@@ -67,10 +67,14 @@ run_sample() {
   echo
   "$BUILD_DIR/apps/hadath" eval --gold "$SHARED_DIR/eval/dev-gold.json" --pred "$out/events.jsonl" || true
   echo
-  echo "Events are in $out/ (JSON Lines, ACLED CSV, GeoJSON). See why an event is what it is:"
+  echo "Events are in $out/ (JSON Lines, ACLED CSV, GeoJSON). See why an event is what it is"
+  echo "(an event reported by several articles, if any, with why they were linked):"
   local first
-  first=$(grep -o '"event_id":"ev-[0-9a-f]*"' "$out/events.jsonl" | head -1 | cut -d'"' -f4 || true)
+  first=$(grep '"reports":\["ev-[0-9a-f]*","' "$out/events.jsonl" | grep -o '"event_id":"ev-[0-9a-f]*"' | head -1 |
+    cut -d'"' -f4 || true)
+  [[ -n $first ]] || first=$(grep -o '"event_id":"ev-[0-9a-f]*"' "$out/events.jsonl" | head -1 | cut -d'"' -f4 || true)
   echo "  $BUILD_DIR/apps/hadath explain --db $db ${first:-EVENT_ID}"
+  echo "The change log: $BUILD_DIR/apps/hadath changes --db $db"
 }
 
 check_format() {

@@ -32,6 +32,7 @@ void PrintJson(const store::Stats& stats) {
                          {"sentences", stats.sentences},
                          {"raw_bytes", stats.raw_bytes},
                          {"events", stats.events},
+                         {"reports", stats.reports},
                          {"undated", stats.undated},
                          {"earliest_published", stats.earliest_published},
                          {"latest_published", stats.latest_published},
@@ -55,8 +56,8 @@ void PrintText(const store::Stats& stats, const std::string& db) {
                stats.undated);
   else
     fmt::print("  published  no dates known\n");
-  fmt::print("  events     {}\n  ingest     {} runs, {} documents failed\n", stats.events, stats.ingest_runs,
-             stats.ingest_errors);
+  fmt::print("  events     {} (from {} per-article reports)\n  ingest     {} runs, {} documents failed\n",
+             stats.events, stats.reports, stats.ingest_runs, stats.ingest_errors);
   PrintCounts("by outlet:", stats.by_outlet, 20);
   PrintCounts("by format:", stats.by_format, 10);
   PrintCounts("by encoding:", stats.by_encoding, 10);

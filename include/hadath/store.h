@@ -46,7 +46,8 @@ struct Stats {
   int64_t keys = 0;        // external keys pointing at documents
   int64_t sentences = 0;
   int64_t raw_bytes = 0;
-  int64_t events = 0;
+  int64_t events = 0;   // linked events
+  int64_t reports = 0;  // per-article reports behind them
   std::string earliest_published, latest_published;
   int64_t undated = 0;
   std::vector<std::pair<std::string, int64_t>> by_outlet;  // most first

@@ -90,10 +90,13 @@ void ScoreActors(const Profile& a, const Profile& b, const Weights& w, PairScore
 void ScorePlace(const Profile& a, const Profile& b, const Weights& w, PairScore* score) {
   bool same_name = !a.place_name.empty() && a.place_name == b.place_name;
   bool same_entry = !a.gazetteer_id.empty() && a.gazetteer_id == b.gazetteer_id;
-  if (a.specific_place && b.specific_place && (same_name || (same_entry && a.gap == b.gap)))
+  bool district_or_finer = std::max(a.geo_precision, b.geo_precision) <= 2;
+  bool both_specific = a.specific_place && b.specific_place;
+  // One named town coded at its district by both reports is one place too.
+  if ((both_specific && (same_name || (same_entry && a.gap == b.gap))) ||
+      (same_name && same_entry && district_or_finer))
     score->parts.push_back({"same place", w.same_place, PlaceText(a)});
-  else if ((a.specific_place != b.specific_place || same_entry) &&
-           std::max(a.geo_precision, b.geo_precision) <= 2)
+  else if ((a.specific_place != b.specific_place || same_entry) && district_or_finer)
     score->parts.push_back(
         {"one place holds the other", w.place_within, PlaceText(a) + " / " + PlaceText(b)});
 }

@@ -246,9 +246,25 @@ struct OldEvent {
   std::set<std::string> reports;
 };
 
+// Why a report left an event: its article was edited (a report of the new
+// version took its place), it is no longer read, or it went elsewhere.
+std::string RemovalReason(const std::string& report, const link::Cluster& cluster,
+                          const std::vector<link::Profile>& profiles,
+                          const std::vector<link::Profile>& tombstones) {
+  auto removed = std::find_if(tombstones.begin(), tombstones.end(),
+                              [&](const link::Profile& t) { return t.report->id == report; });
+  if (removed == tombstones.end()) return "report " + report + " now belongs to another event";
+  for (size_t index : cluster.members)
+    if (profiles[index].report->identity == removed->report->identity)
+      return "report " + report + " replaced by " + profiles[index].report->id + ": its article (" +
+             removed->report->identity + ") was edited";
+  return "report " + report + " is no longer read from its article (" + removed->report->identity + ")";
+}
+
 void LogCluster(const std::string& id, const link::Cluster& cluster,
                 const std::vector<link::Profile>& profiles, const std::string& record,
-                const std::map<std::string, OldEvent>& old_events, std::vector<store::EventChange>* changes) {
+                const std::map<std::string, OldEvent>& old_events,
+                const std::vector<link::Profile>& tombstones, std::vector<store::EventChange>* changes) {
   auto old = old_events.find(id);
   std::set<std::string> members;
   for (size_t index : cluster.members) members.insert(profiles[index].report->id);
@@ -272,7 +288,7 @@ void LogCluster(const std::string& id, const link::Cluster& cluster,
   }
   for (const std::string& report : old->second.reports)
     if (!members.contains(report))
-      changes->push_back({id, "", "source-removed", "report " + report + " is no longer part of it"});
+      changes->push_back({id, "", "source-removed", RemovalReason(report, cluster, profiles, tombstones)});
   if (std::string fields = FieldChanges(old->second.record, record); !fields.empty())
     changes->push_back({id, "", "updated", fields});
 }
@@ -353,13 +369,10 @@ Result<LinkSummary> LinkPass(const LinkJobOptions& options, const link::Linker& 
     write.event.id = id;
     write.event.record = link::MergeRecords(clusters[c], profiles, id, options.notes);
     write.event.joins = JoinsJson(clusters[c], profiles).dump();
-    for (size_t index : clusters[c].members) {
-      write.report_ids.push_back(profiles[index].report->id);
-      write.event.background = profiles[index].background;
-    }
+    for (size_t index : clusters[c].members) write.report_ids.push_back(profiles[index].report->id);
     write.event.background = std::all_of(clusters[c].members.begin(), clusters[c].members.end(),
                                          [&](size_t index) { return profiles[index].background; });
-    LogCluster(id, clusters[c], profiles, write.event.record, *old_events, &update.changes);
+    LogCluster(id, clusters[c], profiles, write.event.record, *old_events, tombstones, &update.changes);
     ++(old_events->contains(id) ? summary.updated : summary.created);
     summary.multi_report += clusters[c].members.size() > 1;
     update.events.push_back(std::move(write));

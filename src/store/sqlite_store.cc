@@ -669,6 +669,7 @@ Result<Stats> SqliteStore::GetStats() {
        "WHERE d.superseded_by IS NULL"},
       {&stats.raw_bytes, "SELECT COALESCE(SUM(LENGTH(raw)),0) FROM documents WHERE superseded_by IS NULL"},
       {&stats.events, "SELECT COUNT(*) FROM events"},
+      {&stats.reports, "SELECT COUNT(*) FROM reports"},
       {&stats.undated, "SELECT COUNT(*) FROM documents WHERE superseded_by IS NULL AND published IS NULL"},
       {&stats.ingest_runs, "SELECT COUNT(*) FROM ingest_runs"},
       {&stats.ingest_errors, "SELECT COUNT(*) FROM ingest_errors"},

@@ -125,9 +125,8 @@ class EventsCliTest : public CliTest {
  protected:
   void SetUp() override {
     CliTest::SetUp();
-    gazetteer_ = fs::path(HADATH_TEST_DIR).parent_path() / "build" / "gazetteer.bin";
-    if (const char* path = std::getenv("HADATH_GAZETTEER")) gazetteer_ = path;
-    if (!fs::exists(gazetteer_)) GTEST_SKIP() << gazetteer_ << " not built";
+    gazetteer_ = GazetteerPath();
+    if (gazetteer_.empty()) GTEST_SKIP() << "the gazetteer is not built";
     Write("raid.txt",
           "قُتل عنصران من قوات سوريا الديمقراطية، اليوم الأحد، بهجوم شنه مسلحون مجهولون على حاجز لهم في "
           "بلدة ذيبان بريف دير الزور الشرقي.\n");

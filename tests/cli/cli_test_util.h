@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -55,5 +56,13 @@ class CliTest : public ::testing::Test {
   fs::path dir_;
   std::string db_;
 };
+
+// The compiled gazetteer that set-up builds ($HADATH_GAZETTEER, else
+// build/gazetteer.bin); "" when there is none (the events tests then skip).
+inline std::string GazetteerPath() {
+  fs::path path = fs::path(HADATH_TEST_DIR).parent_path() / "build" / "gazetteer.bin";
+  if (const char* given = std::getenv("HADATH_GAZETTEER")) path = given;
+  return fs::exists(path) ? path.string() : "";
+}
 
 }  // namespace hadath::cli_test

@@ -67,9 +67,8 @@ class LinkingCliTest : public CliTest {
  protected:
   void SetUp() override {
     CliTest::SetUp();
-    gazetteer_ = fs::path(HADATH_TEST_DIR).parent_path() / "build" / "gazetteer.bin";
-    if (const char* path = std::getenv("HADATH_GAZETTEER")) gazetteer_ = path;
-    if (!fs::exists(gazetteer_)) GTEST_SKIP() << gazetteer_ << " not built";
+    gazetteer_ = GazetteerPath();
+    if (gazetteer_.empty()) GTEST_SKIP() << "the gazetteer is not built";
     seeds_ = Seeds();
     ASSERT_GE(seeds_.size(), 2u);
   }

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "hadath/store.h"
+#include "store/schema.h"
 
 namespace hadath::store {
 namespace {
@@ -495,64 +496,9 @@ TEST_F(EventStoreTest, RetiredIdWrittenAgainIsLive) {
   EXPECT_EQ(via_b->event.id, "ev-a");
 }
 
-// A version 1 database, as hadath 1 wrote it (tables of schema.cc kVersion1
-// that the migration reads).
-constexpr const char* kVersion1Schema = R"sql(
-CREATE TABLE documents (
-  id                  TEXT PRIMARY KEY,
-  doc_key             TEXT NOT NULL,
-  identity            TEXT NOT NULL,
-  path                TEXT NOT NULL,
-  format              TEXT NOT NULL,
-  encoding            TEXT NOT NULL,
-  outlet              TEXT,
-  url                 TEXT,
-  title               TEXT,
-  published           TEXT,
-  published_precision TEXT NOT NULL,
-  raw                 BLOB NOT NULL,
-  text                TEXT NOT NULL,
-  text_map            BLOB NOT NULL,
-  ingested_at         TEXT NOT NULL,
-  superseded_by       TEXT REFERENCES documents(id)
-);
-CREATE INDEX documents_identity ON documents(identity);
-CREATE INDEX documents_url ON documents(url);
-CREATE TABLE events (
-  id             TEXT PRIMARY KEY,
-  record         TEXT NOT NULL,
-  event_date     TEXT,
-  event_type     TEXT,
-  sub_event_type TEXT,
-  admin1         TEXT,
-  latitude       REAL,
-  longitude      REAL,
-  fatalities     INTEGER,
-  background     INTEGER NOT NULL DEFAULT 0,
-  created_at     TEXT NOT NULL,
-  updated_at     TEXT NOT NULL
-);
-CREATE TABLE event_documents (
-  event_id TEXT NOT NULL REFERENCES events(id),
-  doc_id   TEXT NOT NULL REFERENCES documents(id),
-  PRIMARY KEY (event_id, doc_id)
-) WITHOUT ROWID;
-CREATE TABLE evidence (
-  event_id  TEXT NOT NULL REFERENCES events(id),
-  doc_id    TEXT NOT NULL REFERENCES documents(id),
-  raw_start INTEGER NOT NULL,
-  raw_end   INTEGER NOT NULL,
-  text      TEXT NOT NULL,
-  role      TEXT NOT NULL
-);
-CREATE INDEX evidence_event ON evidence(event_id);
-CREATE TABLE event_changes (
-  id         INTEGER PRIMARY KEY,
-  event_id   TEXT NOT NULL,
-  changed_at TEXT NOT NULL,
-  change     TEXT NOT NULL,
-  reason     TEXT NOT NULL
-);
+// Rows of a version 1 database, as hadath wrote them before linking (the
+// schema itself is migration 1 of src/store/schema.cc).
+constexpr const char* kVersion1Rows = R"sql(
 INSERT INTO documents(id, doc_key, identity, path, format, encoding, published_precision, raw, text, text_map,
                       ingested_at)
   VALUES ('doc-old', 'old-key', 'old-key', 'old.txt', 'text', 'utf-8', 'none', X'7261772074657874', 'raw text',
@@ -572,7 +518,8 @@ TEST_F(EventStoreTest, VersionOneEventsBecomeReportsOfTheSameEvent) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(old_path.c_str(), &db), SQLITE_OK);
   char* message = nullptr;
-  int created = sqlite3_exec(db, kVersion1Schema, nullptr, nullptr, &message);
+  const std::string script = std::string(Migrations()[0]) + kVersion1Rows;
+  int created = sqlite3_exec(db, script.c_str(), nullptr, nullptr, &message);
   std::string error = message ? message : "";
   sqlite3_free(message);
   sqlite3_close(db);
