@@ -517,7 +517,10 @@ std::optional<Event> BuildEvent(const Incident& incident, const ArticleFacts& fa
   // Arrests are made by an authority the text names (not any police case).
   if (event.sub_event_type == "Arrests" && event.actor1.empty()) return std::nullopt;
   ResolveDate(incident, facts, &event);
-  if (incident.date) AddEvidence(document, incident.date->span, "date", &event);
+  if (incident.date)
+    AddEvidence(document, incident.date->span, "date", &event);
+  else if (incident.statement_date && !event.event_date.empty())
+    AddEvidence(document, incident.statement_date->span, "date", &event);  // the day a source spoke
   event.id = EventId(document, incident);
   event.confidence = Confidence(event, incident, strong_triggers);
   return event;

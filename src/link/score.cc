@@ -149,8 +149,8 @@ void ScoreWords(const Profile& a, const Profile& b, const Weights& w, PairScore*
   }
   if (norm_a > 0 && norm_b > 0) {
     double cosine = shared / std::sqrt(norm_a * norm_b);
-    score->parts.push_back(
-        {"similar wording", w.text_similarity * cosine, fmt::format("cosine {:.2f}", cosine)});
+    score->parts.push_back({"similar wording", w.text_similarity * (cosine - w.text_similarity_floor),
+                            fmt::format("cosine {:.2f}", cosine)});
   }
   std::string rare;
   int count = 0;

@@ -30,6 +30,7 @@ Status LoadWeights(const std::string& path, Weights* weights) {
       {"rare_word", &weights->rare_word},
       {"rare_words_counted", &weights->rare_words_counted},
       {"text_similarity", &weights->text_similarity},
+      {"text_similarity_floor", &weights->text_similarity_floor},
       {"rare_share", &weights->rare_share},
       {"relative_day_slack", &weights->relative_day_slack},
       {"max_span_days", &weights->max_span_days},
