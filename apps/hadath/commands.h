@@ -46,5 +46,6 @@ void AddExtractCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 void AddExplainCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 void AddLinkCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 void AddChangesCommand(CLI::App& app, CommonOptions& common, int& exit_code);
+void AddServeCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 
 }  // namespace hadath::cli

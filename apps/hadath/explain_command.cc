@@ -130,6 +130,7 @@ int ExplainPair(store::Store& store, const std::string& first, const std::string
       fmt::print("  {:+.2f}  {:<28} {}\n", part.points, part.feature, part.detail);
     fmt::print("score {:.2f}, threshold {:.2f}: {}\n", score.score, score.threshold,
                score.linked() ? "linked" : "not linked");
+    if (!score.uncorroborated.empty()) fmt::print("not linked: {}\n", score.uncorroborated);
   }
   if (!ra.event_id.empty() && ra.event_id == rb.event_id)
     fmt::print("they are in one event: {}\n", ra.event_id);

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   hadath::cli::AddExplainCommand(app, common, exit_code);
   hadath::cli::AddLinkCommand(app, common, exit_code);
   hadath::cli::AddChangesCommand(app, common, exit_code);
+  hadath::cli::AddServeCommand(app, common, exit_code);
   hadath::cli::AddExportCommand(app, common, exit_code);
   hadath::cli::AddEvalCommand(app, exit_code);
 

@@ -22,7 +22,9 @@
 //   - Otherwise points add up: same sub-event type, shared actors, same
 //     place, same day, similar fatality counts, rare words both reports use
 //     (a victim's name, a street), and the similarity of their sentences.
-//     Reports whose score reaches the threshold are linked.
+//     Reports whose score reaches the threshold are linked, if something
+//     only one incident has agrees: the same day, the same death toll, a
+//     rare shared word, or close wording.
 //   - Linked pairs are joined strongest first; two groups are joined only when
 //     no pair across them has a veto, so a group never holds two precise,
 //     different places or days.
@@ -91,7 +93,13 @@ struct PairScore {
   double score = 0;
   double threshold = 0;
   std::vector<Part> parts;
-  bool linked() const { return veto.empty() && score >= threshold; }
+  // Place, type and actors describe a campaign as well as an incident: a link
+  // also needs one thing only this incident has (the same day, the same
+  // death toll, a rare word such as a victim's name, or close wording).
+  // Empty when the pair has one; else why not.
+  std::string uncorroborated;
+  double cosine = 0;  // of the evidence words
+  bool linked() const { return veto.empty() && uncorroborated.empty() && score >= threshold; }
 };
 
 // The pair that brought a report into its group.

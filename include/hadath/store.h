@@ -154,6 +154,38 @@ struct EventQuery {
   std::string doc_id;         // only events citing this document; "" for all
 };
 
+// Which events to list, for the API (every filter is optional).
+struct EventFilter {
+  std::string date_from, date_to;  // ISO days; event_date within, inclusive
+  std::string admin1, admin2;      // English names, as in the records
+  std::string place_id;            // gazetteer_id
+  std::string actor_id;            // on either side, principal or associated
+  std::string event_type, sub_event_type;
+  std::optional<int64_t> min_fatalities;
+  bool civilian_only = false;                      // civilian fatalities or civilian targeting
+  std::optional<double> west, south, east, north;  // a bounding box (all four, or none)
+  std::string text;                                // words of the notes or the evidence
+  bool include_background = false;
+  std::string changed_since;  // ISO 8601 UTC
+};
+
+enum class EventOrder { kDate, kDateDescending, kFatalitiesDescending };
+
+struct EventPage {
+  std::vector<EventRecord> events;
+  std::string next_cursor;  // "" on the last page
+};
+
+// Counts and fatalities of the filtered events, by one key.
+struct EventTally {
+  std::string key;
+  int64_t events = 0, fatalities = 0;
+};
+struct EventTallies {
+  std::vector<EventTally> by_month, by_type, by_admin1, by_actor;
+  int64_t events = 0, fatalities = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -207,6 +239,14 @@ class Store {
   // An event by id or unique id prefix, with its evidence; also found by the
   // id of one of its reports, or by an id it had before it was merged.
   virtual Result<FoundEvent> FindEvent(std::string_view reference) = 0;
+  // A page of the events `filter` selects, in `order`, after `cursor` (the
+  // next_cursor of the page before; "" for the first).
+  virtual Result<EventPage> QueryEvents(const EventFilter& filter, EventOrder order, int64_t limit,
+                                        const std::string& cursor) = 0;
+  virtual Result<EventTallies> TallyEvents(const EventFilter& filter) = 0;
+  // Queries that run longer fail with "query took too long" (0: no limit).
+  virtual void SetQueryTimeLimit(int milliseconds) = 0;
+
   // A report by id or unique id prefix.
   virtual Result<StoredReport> FindReport(std::string_view reference) = 0;
   // The change log: of one event (event_id not empty), or since a time.

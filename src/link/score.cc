@@ -149,6 +149,7 @@ void ScoreWords(const Profile& a, const Profile& b, const Weights& w, PairScore*
   }
   if (norm_a > 0 && norm_b > 0) {
     double cosine = shared / std::sqrt(norm_a * norm_b);
+    score->cosine = cosine;
     score->parts.push_back({"similar wording", w.text_similarity * (cosine - w.text_similarity_floor),
                             fmt::format("cosine {:.2f}", cosine)});
   }
@@ -175,6 +176,16 @@ void ScoreWords(const Profile& a, const Profile& b, const Weights& w, PairScore*
   }
 }
 
+std::string Uncorroborated(const PairScore& score, const Weights& w) {
+  for (const Part& part : score.parts)
+    if (part.feature == "same day" || part.feature == "same fatalities" ||
+        part.feature == "shared rare words")
+      return "";
+  if (score.cosine >= w.corroborating_cosine) return "";
+  return "nothing only one incident has agrees: not the same day, nor the same death toll, nor a rare word, "
+         "and the wording differs";
+}
+
 }  // namespace
 
 PairScore Linker::Score(const Profile& a, const Profile& b) const {
@@ -190,6 +201,7 @@ PairScore Linker::Score(const Profile& a, const Profile& b) const {
   ScoreFatalities(a, b, w, &score);
   ScoreWords(a, b, w, &score);
   for (const Part& part : score.parts) score.score += part.points;
+  score.uncorroborated = Uncorroborated(score, w);
   return score;
 }
 

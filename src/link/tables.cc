@@ -31,6 +31,7 @@ Status LoadWeights(const std::string& path, Weights* weights) {
       {"rare_words_counted", &weights->rare_words_counted},
       {"text_similarity", &weights->text_similarity},
       {"text_similarity_floor", &weights->text_similarity_floor},
+      {"corroborating_cosine", &weights->corroborating_cosine},
       {"rare_share", &weights->rare_share},
       {"relative_day_slack", &weights->relative_day_slack},
       {"max_span_days", &weights->max_span_days},

@@ -19,7 +19,7 @@ struct Weights {
   double same_day = 0, overlapping_dates = 0, uncertain_dates = 0;
   double same_fatalities = 0, close_fatalities = 0, far_fatalities = 0;
   double rare_word = 0, rare_words_counted = 0, text_similarity = 0, text_similarity_floor = 0,
-         rare_share = 0;
+         corroborating_cosine = 0, rare_share = 0;
   double relative_day_slack = 0, max_span_days = 0, same_place_km = 0, min_word_letters = 0;
 };
 

@@ -26,6 +26,11 @@ Statement& Statement::Bind(int index, int64_t value) {
   return *this;
 }
 
+Statement& Statement::Bind(int index, double value) {
+  sqlite3_bind_double(statement_, index, value);
+  return *this;
+}
+
 Statement& Statement::BindNull(int index) {
   sqlite3_bind_null(statement_, index);
   return *this;
@@ -61,6 +66,7 @@ void Statement::Reset() {
 Status Statement::status() const {
   if (!statement_) return Status::Error("SQL prepare failed: " + prepare_error_);
   if (last_code_ == SQLITE_ROW || last_code_ == SQLITE_DONE || last_code_ == SQLITE_OK) return Status::Ok();
+  if (last_code_ == SQLITE_INTERRUPT) return Status::Error("query took too long");
   return Status::Error(std::string("SQLite: ") + sqlite3_errmsg(db_));
 }
 

@@ -27,6 +27,7 @@ class Statement {
   Statement& Bind(int index, std::string_view text);
   Statement& BindBlob(int index, std::string_view bytes);
   Statement& Bind(int index, int64_t value);
+  Statement& Bind(int index, double value);
   Statement& BindNull(int index);
   Statement& BindOptional(int index, std::string_view text);  // "" binds NULL
 
@@ -38,6 +39,7 @@ class Statement {
   Status status() const;
 
   int64_t Int(int column) const;
+  int last_code() const { return last_code_; }
   std::string Text(int column) const;  // "" for NULL
   std::string Blob(int column) const;
   bool IsNull(int column) const;

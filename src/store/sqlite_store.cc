@@ -8,6 +8,7 @@
 #include "common/clock.h"
 
 #include "hadath/store.h"
+#include "store/event_query.h"
 #include "store/schema.h"
 #include "store/sqlite_db.h"
 
@@ -58,6 +59,10 @@ class SqliteStore final : public Store {
   Result<std::vector<EventRecord>> ListEvents(const EventQuery& query) override;
   Result<FoundEvent> FindEvent(std::string_view reference) override;
   Result<StoredReport> FindReport(std::string_view reference) override;
+  Result<EventPage> QueryEvents(const EventFilter& filter, EventOrder order, int64_t limit,
+                                const std::string& cursor) override;
+  Result<EventTallies> TallyEvents(const EventFilter& filter) override;
+  void SetQueryTimeLimit(int milliseconds) override;
   Result<std::vector<EventChange>> ListChanges(const std::string& event_id,
                                                const std::string& since) override;
   Status RecordRun(const RunRecord& run) override;
@@ -83,8 +88,14 @@ class SqliteStore final : public Store {
   // for the life of the store (the write path runs the same few per document).
   Statement& Prepared(std::string_view sql);
 
+  // Starts the clock of the query time limit.
+  void StartQueryClock();
+  Result<std::vector<EventTally>> Tally(const WhereClause& where, std::string_view key, bool by_key);
+
   Database db_;
   int version_ = 0;
+  int query_limit_ms_ = 0;
+  std::chrono::steady_clock::time_point query_deadline_;
   // Declared after db_, so destroyed (finalised) before the connection closes.
   std::unordered_map<std::string, std::unique_ptr<Statement>> prepared_;
 };
@@ -637,6 +648,93 @@ Result<std::vector<EventChange>> SqliteStore::ListChanges(const std::string& eve
   while (rows.Step()) changes.push_back({rows.Text(0), rows.Text(1), rows.Text(2), rows.Text(3)});
   if (!rows.status()) return rows.status();
   return changes;
+}
+
+// --- the API's queries ----------------------------------------------------------
+
+void SqliteStore::SetQueryTimeLimit(int milliseconds) {
+  query_limit_ms_ = milliseconds;
+  if (milliseconds <= 0) return sqlite3_progress_handler(db_.handle(), 0, nullptr, nullptr);
+  // SQLite calls this every few thousand steps; non-zero interrupts the query.
+  sqlite3_progress_handler(
+      db_.handle(), 4000,
+      [](void* self) -> int {
+        auto* store = static_cast<SqliteStore*>(self);
+        return std::chrono::steady_clock::now() > store->query_deadline_ ? 1 : 0;
+      },
+      this);
+}
+
+void SqliteStore::StartQueryClock() {
+  query_deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(query_limit_ms_);
+}
+
+Result<EventPage> SqliteStore::QueryEvents(const EventFilter& filter, EventOrder order, int64_t limit,
+                                           const std::string& cursor) {
+  WhereClause where = FilterClause(filter);
+  OrderSql sort = OrderOf(order);
+  if (!cursor.empty()) {
+    std::string key, id;
+    if (!DecodeCursor(cursor, &key, &id))
+      return Status::Error("not a cursor of this listing: '" + cursor + "'");
+    where.sql += where.sql.empty() ? "WHERE " : " AND ";
+    where.sql += "(" + sort.key + ", id) " + sort.after + " (?, ?)";
+    where.values.emplace_back(key);
+    where.values.emplace_back(id);
+  }
+  Statement rows(db_.handle(), "SELECT " + std::string(kEventColumns) + ", " + sort.key + " FROM events " +
+                                   where.sql + " ORDER BY " + sort.key + " " + sort.direction + ", id " +
+                                   sort.direction + " LIMIT ?");
+  int next = BindAll(rows, where.values);
+  rows.Bind(next, limit + 1);
+  StartQueryClock();
+  EventPage page;
+  std::string last_key;
+  while (rows.Step()) {
+    if (static_cast<int64_t>(page.events.size()) == limit) {
+      page.next_cursor = EncodeCursor(last_key, page.events.back().id);
+      break;
+    }
+    page.events.push_back(ReadEvent(rows));
+    last_key = rows.Text(6);
+  }
+  if (!rows.status()) return rows.status();
+  return page;
+}
+
+Result<std::vector<EventTally>> SqliteStore::Tally(const WhereClause& where, std::string_view key,
+                                                   bool by_key) {
+  Statement rows(db_.handle(), "SELECT " + std::string(key) +
+                                   " k, COUNT(*), SUM(COALESCE(fatalities, 0)) FROM events " + where.sql +
+                                   " GROUP BY k ORDER BY " +
+                                   (by_key ? std::string("k") : std::string("COUNT(*) DESC, k")));
+  BindAll(rows, where.values);
+  std::vector<EventTally> tallies;
+  while (rows.Step()) tallies.push_back({rows.IsNull(0) ? "" : rows.Text(0), rows.Int(1), rows.Int(2)});
+  if (!rows.status()) return rows.status();
+  return tallies;
+}
+
+Result<EventTallies> SqliteStore::TallyEvents(const EventFilter& filter) {
+  WhereClause where = FilterClause(filter);
+  StartQueryClock();
+  EventTallies tallies;
+  const std::pair<std::vector<EventTally>*, std::pair<std::string_view, bool>> keys[] = {
+      {&tallies.by_month, {"substr(event_date, 1, 7)", true}},
+      {&tallies.by_type, {"event_type", false}},
+      {&tallies.by_admin1, {"admin1", false}},
+      {&tallies.by_actor, {"json_extract(record, '$.actor1_id')", false}},
+  };
+  for (const auto& [target, key] : keys) {
+    auto counted = Tally(where, key.first, key.second);
+    if (!counted) return counted.status();
+    *target = std::move(*counted);
+  }
+  for (const EventTally& month : tallies.by_type) {
+    tallies.events += month.events;
+    tallies.fatalities += month.fatalities;
+  }
+  return tallies;
 }
 
 Status SqliteStore::RecordRun(const RunRecord& run) {
