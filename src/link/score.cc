@@ -45,8 +45,10 @@ std::string Veto(const Profile& a, const Profile& b, const Weights& w) {
   if (a.admin1.empty() || b.admin1.empty()) return "a report is placed no closer than a country";
   if (a.admin1 != b.admin1) return "different governorates: " + a.admin1 + " and " + b.admin1;
   if (a.kind != b.kind) return "different kinds of event: " + a.event_type + " and " + b.event_type;
-  int64_t sa = Slack(a, w), sb = Slack(b, w);
-  if (*a.day_start - sa > *b.day_end + sb || *b.day_start - sb > *a.day_end + sa)
+  // A counted day is known to a day either way; two of them do not add up
+  // to two days.
+  int64_t slack = std::max(Slack(a, w), Slack(b, w));
+  if (*a.day_start > *b.day_end + slack || *b.day_start > *a.day_end + slack)
     return "different days: " + DateText(a) + " and " + DateText(b);
   if (a.specific_place && b.specific_place && a.place_name != b.place_name) {
     bool same_entry = a.gazetteer_id == b.gazetteer_id && !a.gazetteer_id.empty();

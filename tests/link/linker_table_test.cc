@@ -499,6 +499,24 @@ const Spec kKafrTakharimClash{
         "دارت اشتباكات بالأسلحة الرشاشة بين عناصر من هيئة تحرير الشام ومسلحين من حركة أحرار الشام عند الحاجز "
         "الجنوبي لبلدة كفر تخاريم بريف إدلب الشمالي الغربي اليوم الجمعة، أسفرت عن مقتل عنصرين من الهيئة."};
 
+// The same day in the same town, another clash between other sides.
+const Spec kKafrTakharimOtherClash{
+    .id = "r21b",
+    .doc_id = "d21b",
+    .outlet = "Step News Agency",
+    .published = "2019-11-08",
+    .type = kClash,
+    .when = Counted("2019-11-08"),
+    .actor1 = "SYRIAN_GOV",
+    .actor2 = "NATIONAL_LIBERATION_FRONT",
+    .place = kKafrTakharim,
+    .fatalities = 1,
+    .victims = Victims::kFighters,
+    .confidence = 0.7,
+    .text =
+        "قُتل مقاتل من الجبهة الوطنية للتحرير برصاص قناص من قوات النظام على أطراف كفر تخاريم، اليوم، "
+        "في خرق جديد لاتفاق وقف إطلاق النار."};
+
 // Row 9: one morning's rocket fire on al-Atarib (Aleppo) and on Sarmin (Idlib).
 const Spec kAtaribSohr{.id = "r09a",
                        .doc_id = "d09a",
@@ -704,6 +722,9 @@ const std::vector<Row>& Rows() {
        "undated", ""},
       {"MonthOnly", "a monthly tally's attack cannot be told from the month's others", kTafasMonthly,
        kTafasDaily, false, "month", ""},
+      {"SameDayDifferentActors",
+       "one Friday in Kafr Takharim: a clash of HTS and Ahrar, a sniper of the army", kKafrTakharimClash,
+       kKafrTakharimOtherClash, false, "below", "no shared actor"},
       {"CampaignNotIncident", "a week of clashes around Sarmin: same town, sides and type, nothing more",
        kSarminClashesMonday, kSarminClashesThursday, false, "nothing only one incident has", ""},
   };
@@ -735,7 +756,9 @@ TEST_P(LinkTableTest, Decision) {
     EXPECT_EQ(ab.veto, "");
     EXPECT_GE(ab.score, ab.threshold);
   } else {
-    std::string why = !ab.veto.empty() ? ab.veto : ab.uncorroborated;
+    std::string why = !ab.veto.empty()             ? ab.veto
+                      : !ab.uncorroborated.empty() ? ab.uncorroborated
+                                                   : "score below the threshold";
     EXPECT_NE(why.find(row.veto_word), std::string::npos) << "why not: " << why;
   }
   if (!row.part.empty()) {
