@@ -15,7 +15,7 @@ JOBS=${JOBS:-$(nproc)}
 
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git
-  libicu-dev libgumbo-dev libsqlite3-dev zlib1g-dev libxxhash-dev libcpp-httplib-dev
+  libicu-dev libgumbo-dev libsqlite3-dev zlib1g-dev libxxhash-dev libcpp-httplib-dev libpq-dev
   libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev libshp-dev sqlite3 clang-format
 )

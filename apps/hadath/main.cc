@@ -63,7 +63,8 @@ std::string HumanBytes(double bytes) {
 }
 
 Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& db, const char* command) {
-  if (!std::filesystem::exists(db)) {
+  bool url = db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
+  if (!url && !std::filesystem::exists(db)) {
     std::string message = db + ": no such database (run `hadath ingest PATH --db " + db + "` first)";
     std::fprintf(stderr, "hadath %s: %s\n", command, message.c_str());
     return Status::Error(message);

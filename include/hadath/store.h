@@ -229,6 +229,9 @@ class Store {
   virtual Result<std::vector<StoredReport>> ReportsOfEvent(const std::string& event_id) = 0;
   // Reports removed since the last linking pass, with the event they were in.
   virtual Result<std::vector<StoredReport>> Tombstones() = 0;
+  // Makes this batch the only linking pass running on the store until it
+  // ends (other processes' passes wait). Call first in the batch.
+  virtual Status LockLinking() = 0;
   // Writes a linking pass (inside a batch).
   virtual Status ApplyLinks(const LinkUpdate& update) = 0;
   // Whether `id` names an event now, or named one once (retired ids are not reused).

@@ -397,6 +397,10 @@ Result<LinkSummary> LinkPass(const LinkJobOptions& options, const link::Linker& 
 Result<LinkSummary> RunLinkJob(const LinkJobOptions& options, const link::Linker& linker,
                                store::Store& store) {
   if (Status began = store.BeginBatch(); !began) return began;
+  if (Status locked = store.LockLinking(); !locked) {
+    store.RollbackBatch();
+    return locked;
+  }
   auto summary = LinkPass(options, linker, store);
   if (!summary) {
     store.RollbackBatch();

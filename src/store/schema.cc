@@ -1,5 +1,8 @@
 #include "store/schema.h"
 
+#include <regex>
+#include <string>
+
 namespace hadath::store {
 namespace {
 
@@ -18,9 +21,9 @@ CREATE TABLE documents (
   title               TEXT,
   published           TEXT,                  -- ISO 8601 to its precision
   published_precision TEXT NOT NULL,
-  raw                 BLOB NOT NULL,         -- original bytes as read
+  raw                 {blob} NOT NULL,         -- original bytes as read
   text                TEXT NOT NULL,         -- clean text
-  text_map            BLOB NOT NULL,         -- OffsetMap text -> raw, serialised
+  text_map            {blob} NOT NULL,         -- OffsetMap text -> raw, serialised
   ingested_at         TEXT NOT NULL,
   superseded_by       TEXT REFERENCES documents(id)
 );
@@ -32,29 +35,29 @@ CREATE TABLE document_keys (               -- every external key a text was inge
   doc_id     TEXT NOT NULL REFERENCES documents(id),
   first_seen TEXT NOT NULL,
   PRIMARY KEY (doc_key, doc_id)
-) WITHOUT ROWID;
+){without_rowid};
 CREATE INDEX document_keys_doc ON document_keys(doc_id);
 
 CREATE TABLE paragraphs (
   doc_id TEXT NOT NULL REFERENCES documents(id),
   idx    INTEGER NOT NULL,
   start  INTEGER NOT NULL,                 -- in documents.text
-  end    INTEGER NOT NULL,
+  "end"  INTEGER NOT NULL,
   kind   TEXT NOT NULL,                    -- headline | body
   PRIMARY KEY (doc_id, idx)
-) WITHOUT ROWID;
+){without_rowid};
 
 CREATE TABLE sentences (
   doc_id    TEXT NOT NULL REFERENCES documents(id),
   idx       INTEGER NOT NULL,
   paragraph INTEGER NOT NULL,
   start     INTEGER NOT NULL,              -- in documents.text
-  end       INTEGER NOT NULL,
+  "end"     INTEGER NOT NULL,
   raw_start INTEGER NOT NULL,              -- in documents.raw
   raw_end   INTEGER NOT NULL,
   kind      TEXT NOT NULL,
   PRIMARY KEY (doc_id, idx)
-) WITHOUT ROWID;
+){without_rowid};
 
 CREATE TABLE dropped (                     -- page furniture removed from the text
   doc_id    TEXT NOT NULL REFERENCES documents(id),
@@ -64,7 +67,7 @@ CREATE TABLE dropped (                     -- page furniture removed from the te
   reason    TEXT NOT NULL,
   text      TEXT NOT NULL,
   PRIMARY KEY (doc_id, idx)
-) WITHOUT ROWID;
+){without_rowid};
 
 CREATE TABLE document_warnings (
   doc_id  TEXT NOT NULL REFERENCES documents(id),
@@ -72,7 +75,7 @@ CREATE TABLE document_warnings (
 );
 
 CREATE TABLE ingest_runs (
-  id          INTEGER PRIMARY KEY,
+  id          {serial_key},
   started_at  TEXT NOT NULL,
   finished_at TEXT NOT NULL,
   inputs      TEXT NOT NULL,
@@ -94,8 +97,8 @@ CREATE TABLE events (
   event_type     TEXT,
   sub_event_type TEXT,
   admin1         TEXT,
-  latitude       REAL,
-  longitude      REAL,
+  latitude       {real},
+  longitude      {real},
   fatalities     INTEGER,
   background     INTEGER NOT NULL DEFAULT 0,
   created_at     TEXT NOT NULL,
@@ -105,7 +108,7 @@ CREATE TABLE event_documents (
   event_id TEXT NOT NULL REFERENCES events(id),
   doc_id   TEXT NOT NULL REFERENCES documents(id),
   PRIMARY KEY (event_id, doc_id)
-) WITHOUT ROWID;
+){without_rowid};
 CREATE TABLE evidence (
   event_id  TEXT NOT NULL REFERENCES events(id),
   doc_id    TEXT NOT NULL REFERENCES documents(id),
@@ -116,7 +119,7 @@ CREATE TABLE evidence (
 );
 CREATE INDEX evidence_event ON evidence(event_id);
 CREATE TABLE event_changes (
-  id         INTEGER PRIMARY KEY,
+  id         {serial_key},
   event_id   TEXT NOT NULL,
   changed_at TEXT NOT NULL,
   change     TEXT NOT NULL,
@@ -146,7 +149,7 @@ CREATE INDEX reports_event ON reports(event_id);
 CREATE INDEX reports_window ON reports(admin1, date_start);
 CREATE INDEX reports_pending ON reports(linked) WHERE linked = 0;
 INSERT INTO reports(id, doc_id, record, background, admin1, date_start, event_id, linked, created_at, updated_at)
-  SELECT e.id, d.doc_id, e.record, e.background, e.admin1, json_extract(e.record, '$.date_start'), e.id, 0,
+  SELECT e.id, d.doc_id, e.record, e.background, e.admin1, {json_text(e.record, date_start)}, e.id, 0,
          e.created_at, e.updated_at
   FROM events e JOIN event_documents d ON d.event_id = e.id;
 DROP TABLE event_documents;
@@ -175,16 +178,49 @@ CREATE TABLE event_redirects (            -- retired event ids and the event tha
   old_id     TEXT PRIMARY KEY,
   new_id     TEXT,
   retired_at TEXT NOT NULL
-) WITHOUT ROWID;
+){without_rowid};
 CREATE INDEX event_changes_event ON event_changes(event_id);
 CREATE INDEX event_changes_time ON event_changes(changed_at);
 )sql";
 
+// Version 3 (PostgreSQL only): PostGIS points of the events, for map queries.
+constexpr std::string_view kVersion3 = R"sql(
+{postgis_events}
+)sql";
+
+// What the tokens of the migrations above stand for in each dialect.
+std::string Expand(std::string_view migration, Dialect dialect) {
+  bool pg = dialect == Dialect::kPostgres;
+  static const std::regex json_text(R"(\{json_text\(([^,]+), ([a-z_]+)\)\})");
+  std::string sql = std::regex_replace(std::string(migration), json_text,
+                                       pg ? "(($1)::jsonb ->> '$2')" : "json_extract($1, '$$.$2')");
+  const std::pair<std::string_view, std::string_view> tokens[] = {
+      {"{blob}", pg ? "BYTEA" : "BLOB"},
+      {"{real}", pg ? "DOUBLE PRECISION" : "REAL"},
+      {"{serial_key}", pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY"},
+      {"{without_rowid}", pg ? "" : " WITHOUT ROWID"},
+      {"{postgis_events}", pg ? "CREATE EXTENSION IF NOT EXISTS postgis;\n"
+                                "ALTER TABLE events ADD COLUMN geom geometry(Point, 4326);\n"
+                                "CREATE INDEX events_geom ON events USING GIST (geom);"
+                              : ""},
+  };
+  for (const auto& [token, value] : tokens)
+    for (size_t at = sql.find(token); at != std::string::npos; at = sql.find(token, at + value.size()))
+      sql.replace(at, token.size(), value);
+  return sql;
+}
+
 }  // namespace
 
-const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> migrations = {kVersion1, kVersion2};
-  return migrations;
+const std::vector<std::string>& Migrations(Dialect dialect) {
+  static const auto expand = [](Dialect d) {
+    std::vector<std::string> out;
+    for (std::string_view migration : {kVersion1, kVersion2, kVersion3}) out.push_back(Expand(migration, d));
+    return out;
+  };
+  static const std::vector<std::string> sqlite = expand(Dialect::kSqlite),
+                                        postgres = expand(Dialect::kPostgres);
+  return dialect == Dialect::kPostgres ? postgres : sqlite;
 }
 
 }  // namespace hadath::store

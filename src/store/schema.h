@@ -4,11 +4,17 @@
 // append a new one.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace hadath::store {
 
-const std::vector<std::string_view>& Migrations();
+// The SQL each store speaks. The migrations are written once, with tokens
+// for what differs ({blob}, {real}, {serial_key}, {without_rowid},
+// {json_text(expr, key)}, {postgis_events}), and expanded per dialect.
+enum class Dialect { kSqlite, kPostgres };
+
+const std::vector<std::string>& Migrations(Dialect dialect = Dialect::kSqlite);
 
 }  // namespace hadath::store

@@ -11,6 +11,7 @@
 #include "store/event_query.h"
 #include "store/schema.h"
 #include "store/sqlite_db.h"
+#include "store/stores.h"
 
 namespace hadath::store {
 namespace {
@@ -55,6 +56,8 @@ class SqliteStore final : public Store {
   Result<std::vector<StoredReport>> ReportsOfEvent(const std::string& event_id) override;
   Result<std::vector<StoredReport>> Tombstones() override;
   Status ApplyLinks(const LinkUpdate& update) override;
+  // BEGIN IMMEDIATE already keeps other writers out of a SQLite file.
+  Status LockLinking() override { return Status::Ok(); }
   Result<bool> EventIdTaken(const std::string& id) override;
   Result<std::vector<EventRecord>> ListEvents(const EventQuery& query) override;
   Result<FoundEvent> FindEvent(std::string_view reference) override;
@@ -821,7 +824,7 @@ const char* OutcomeName(PutOutcome outcome) {
   return "?";
 }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& location) {
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& location) {
   Result<Database> database = Database::Open(location);
   if (!database) return database.status();
   auto store = std::make_unique<SqliteStore>(std::move(*database));

@@ -518,7 +518,7 @@ TEST_F(EventStoreTest, VersionOneEventsBecomeReportsOfTheSameEvent) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(old_path.c_str(), &db), SQLITE_OK);
   char* message = nullptr;
-  const std::string script = std::string(Migrations()[0]) + kVersion1Rows;
+  const std::string script = Migrations()[0] + kVersion1Rows;
   int created = sqlite3_exec(db, script.c_str(), nullptr, nullptr, &message);
   std::string error = message ? message : "";
   sqlite3_free(message);
@@ -529,7 +529,7 @@ TEST_F(EventStoreTest, VersionOneEventsBecomeReportsOfTheSameEvent) {
     auto opened = Store::Open(old_path);
     ASSERT_TRUE(opened.ok()) << opened.error();
     Store& store = **opened;
-    EXPECT_EQ(store.SchemaVersion(), 2);
+    EXPECT_EQ(store.SchemaVersion(), static_cast<int>(Migrations().size()));
 
     auto report = store.FindReport("ev-old");
     ASSERT_TRUE(report.ok()) << report.error();
@@ -565,7 +565,7 @@ TEST_F(EventStoreTest, VersionOneEventsBecomeReportsOfTheSameEvent) {
   // Opening again finds version 2 and migrates nothing.
   auto reopened = Store::Open(old_path);
   ASSERT_TRUE(reopened.ok()) << reopened.error();
-  EXPECT_EQ((*reopened)->SchemaVersion(), 2);
+  EXPECT_EQ((*reopened)->SchemaVersion(), static_cast<int>(Migrations().size()));
   auto again = (*reopened)->AllReports();
   ASSERT_TRUE(again.ok()) << again.error();
   EXPECT_EQ(Ids(*again), Strings{"ev-old"});
