@@ -75,6 +75,30 @@ run_sample() {
   [[ -n $first ]] || first=$(grep -o '"event_id":"ev-[0-9a-f]*"' "$out/events.jsonl" | head -1 | cut -d'"' -f4 || true)
   echo "  $BUILD_DIR/apps/hadath explain --db $db ${first:-EVENT_ID}"
   echo "The change log: $BUILD_DIR/apps/hadath changes --db $db"
+  build_web
+  echo "The web page and the API: $BUILD_DIR/apps/hadath serve --db $db, then open http://127.0.0.1:8080/"
+}
+
+# The web page (web/): pinned npm packages, bundled into web/dist, which
+# `hadath serve` serves.
+build_web() {
+  command -v npm >/dev/null || install_node
+  local shared
+  shared=$(cd "$SHARED_DIR" && pwd)
+  (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build -- "$shared")
+}
+
+# The page in headless Chromium (Debian's), against a store of the samples.
+test_web() {
+  command -v chromium >/dev/null || {
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium
+  }
+  local root
+  root=$(pwd)
+  (cd web && HADATH_BINARY="$root/$BUILD_DIR/apps/hadath" HADATH_GAZETTEER="$root/$BUILD_DIR/gazetteer.bin" \
+    SHARED_DIR="$(cd "$root/$SHARED_DIR" && pwd)" npm test)
 }
 
 check_format() {
@@ -86,6 +110,8 @@ check_format() {
 run_tests() {
   check_format
   (cd "$BUILD_DIR" && ctest --output-on-failure -j "$JOBS" --timeout 600)
+  build_web
+  test_web
 }
 
 case "${1:-}" in
