@@ -90,11 +90,6 @@ build_web() {
 
 # The page in headless Chromium (Debian's), against a store of the samples.
 test_web() {
-  command -v chromium >/dev/null || {
-    local sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium
-  }
   local root
   root=$(pwd)
   (cd web && HADATH_BINARY="$root/$BUILD_DIR/apps/hadath" HADATH_GAZETTEER="$root/$BUILD_DIR/gazetteer.bin" \
@@ -107,8 +102,28 @@ check_format() {
     { echo "bootstrap: run clang-format -i on the files above" >&2; return 1; }
 }
 
+# What only the tests need: a PostgreSQL server with PostGIS (a throw-away
+# cluster, tools/pg-test-cluster) and Chromium for the browser test.
+TEST_PACKAGES=(postgresql postgresql-15-postgis-3 chromium)
+
+install_test_packages() {
+  local missing=()
+  for package in "${TEST_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "bootstrap: installing ${missing[*]} for the tests"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
 run_tests() {
   check_format
+  install_test_packages
+  eval "$(tools/pg-test-cluster start)"
+  trap 'tools/pg-test-cluster stop' EXIT
   (cd "$BUILD_DIR" && ctest --output-on-failure -j "$JOBS" --timeout 600)
   build_web
   test_web

@@ -18,8 +18,9 @@ WhereClause FilterClause(const EventFilter& filter) {
     for (int i = 0; i < times; ++i) where.values.emplace_back(value);
   };
   if (!filter.include_background) Add(&where, "background = 0");
-  text(filter.date_from, "event_date >= ?");
-  text(filter.date_to, "event_date <= ?");
+  // On the expression the order indexes hold (undated events sort as '9999').
+  text(filter.date_from, "COALESCE(event_date, '9999') >= ? AND COALESCE(event_date, '9999') < '9999'");
+  text(filter.date_to, "COALESCE(event_date, '9999') <= ?");
   text(filter.admin1, "admin1 = ?");
   text(filter.admin2, "json_extract(record, '$.admin2') = ?");
   text(filter.place_id, "json_extract(record, '$.gazetteer_id') = ?");

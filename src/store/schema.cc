@@ -188,6 +188,13 @@ constexpr std::string_view kVersion3 = R"sql(
 {postgis_events}
 )sql";
 
+// Version 4: indexes for the API's listings, in the orders it pages by; each
+// holds `background`, so the default filter needs no row (a row's record is
+// large and lies before the other columns).
+constexpr std::string_view kVersion4 = R"sql(
+{event_order_indexes}
+)sql";
+
 // What the tokens of the migrations above stand for in each dialect.
 std::string Expand(std::string_view migration, Dialect dialect) {
   bool pg = dialect == Dialect::kPostgres;
@@ -199,6 +206,16 @@ std::string Expand(std::string_view migration, Dialect dialect) {
       {"{real}", pg ? "DOUBLE PRECISION" : "REAL"},
       {"{serial_key}", pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY"},
       {"{without_rowid}", pg ? "" : " WITHOUT ROWID"},
+      {"{event_order_indexes}",
+       pg ? "CREATE INDEX events_date ON events(event_date, id);\n"
+            "CREATE INDEX events_admin1 ON events(admin1, event_date);\n"
+            "CREATE INDEX events_fatalities ON events(fatalities, id);"
+          : "CREATE INDEX events_date_asc ON events(COALESCE(event_date, '9999'), id, background);\n"
+            "CREATE INDEX events_date_desc ON events(COALESCE(event_date, ''), id, background);\n"
+            "CREATE INDEX events_fatalities_desc ON events(printf('%010d', COALESCE(fatalities, 0)), id, "
+            "background);\n"
+            "CREATE INDEX events_admin1_date ON events(admin1, COALESCE(event_date, '9999'), id, "
+            "background);"},
       {"{postgis_events}", pg ? "CREATE EXTENSION IF NOT EXISTS postgis;\n"
                                 "ALTER TABLE events ADD COLUMN geom geometry(Point, 4326);\n"
                                 "CREATE INDEX events_geom ON events USING GIST (geom);"
@@ -215,7 +232,8 @@ std::string Expand(std::string_view migration, Dialect dialect) {
 const std::vector<std::string>& Migrations(Dialect dialect) {
   static const auto expand = [](Dialect d) {
     std::vector<std::string> out;
-    for (std::string_view migration : {kVersion1, kVersion2, kVersion3}) out.push_back(Expand(migration, d));
+    for (std::string_view migration : {kVersion1, kVersion2, kVersion3, kVersion4})
+      out.push_back(Expand(migration, d));
     return out;
   };
   static const std::vector<std::string> sqlite = expand(Dialect::kSqlite),

@@ -30,8 +30,9 @@ class SqliteStore final : public Store {
   explicit SqliteStore(Database database) : db_(std::move(database)) {}
 
   Status Initialise() {
-    Status pragmas =
-        db_.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    Status pragmas = db_.Execute(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+        "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536;");
     if (!pragmas) return pragmas;
     return Migrate();
   }
