@@ -4,12 +4,15 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <libpq-fe.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <set>
 #include <thread>
 
@@ -25,45 +28,107 @@ namespace fs = std::filesystem;
 using Json = nlohmann::json;
 using ::testing::HasSubstr;
 
-// A store with the samples extracted and linked, built once with the CLI.
-class ApiTest : public ::testing::Test {
+// A store with the samples extracted and linked, built once per backend with
+// the CLI: a SQLite file, and a PostgreSQL schema when HADATH_TEST_PG is set.
+struct Backend {
+  fs::path dir;
+  std::string db;      // what --db gets
+  std::string schema;  // PostgreSQL: the schema to drop at the end
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<Api> api;
+  std::string skip;     // why there is none
+  bool broken = false;  // it should be there but could not be made: a failure, not a skip
+};
+
+std::string RunSql(const std::string& url, const std::string& sql) {
+  PGconn* connection = PQconnectdb(url.c_str());
+  std::string error;
+  if (PQstatus(connection) != CONNECTION_OK) {
+    error = PQerrorMessage(connection);
+  } else {
+    PGresult* result = PQexec(connection, sql.c_str());
+    if (PQresultStatus(result) != PGRES_COMMAND_OK) error = PQerrorMessage(connection);
+    PQclear(result);
+  }
+  PQfinish(connection);
+  return error;
+}
+
+std::unique_ptr<Backend> MakeBackend(const std::string& name) {
+  auto backend = std::make_unique<Backend>();
+  fs::path gazetteer = fs::path(HADATH_TEST_DIR).parent_path() / "build" / "gazetteer.bin";
+  if (const char* path = std::getenv("HADATH_GAZETTEER")) gazetteer = path;
+  if (!fs::exists(gazetteer)) return backend->skip = "the gazetteer is not built", std::move(backend);
+  backend->dir = fs::temp_directory_path() / ("hadath-api-" + name + "-" + std::to_string(getpid()));
+  fs::remove_all(backend->dir);
+  fs::create_directories(backend->dir / "static" / "css");
+  std::ofstream(backend->dir / "static" / "index.html") << "<html>hadath</html>";
+  std::ofstream(backend->dir / "secret.txt") << "outside the folder";
+  backend->db = (backend->dir / "api.db").string();
+  if (name == "postgres") {
+    const char* url = std::getenv("HADATH_TEST_PG");
+    if (!url || !*url) return backend->skip = "HADATH_TEST_PG is not set", std::move(backend);
+    backend->schema = "api_" + std::to_string(getpid());
+    if (std::string error = RunSql(url, "CREATE SCHEMA " + backend->schema); !error.empty())
+      return backend->skip = error, backend->broken = true, std::move(backend);
+    std::string base = url;
+    backend->db = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
+                  backend->schema + ",public";
+  }
+  std::string command = std::string(HADATH_BINARY) + " extract " + std::string(HADATH_SHARED_DIR) +
+                        "/seeds --db '" + backend->db + "' --gazetteer " + gazetteer.string() + " >" +
+                        (backend->dir / "extract.log").string() + " 2>&1";
+  backend->broken = true;  // until the store and the API are made
+  if (std::system(command.c_str()) != 0)
+    return backend->skip = "extract failed: see " + command, std::move(backend);
+  auto opened = store::Store::Open(backend->db);
+  if (!opened) return backend->skip = opened.error(), std::move(backend);
+  backend->store = std::move(*opened);
+  ApiOptions options;
+  options.static_dir = (backend->dir / "static").string();
+  options.max_page = 5;
+  auto api = Api::Create(*backend->store, nullptr, options);
+  if (!api) return backend->skip = api.error(), std::move(backend);
+  backend->api = std::move(*api);
+  backend->broken = false;
+  return backend;
+}
+
+std::map<std::string, std::unique_ptr<Backend>>& Backends() {
+  static std::map<std::string, std::unique_ptr<Backend>> backends;
+  return backends;
+}
+
+// Drops what the backends made, after every test.
+class BackendCleanup : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    for (auto& [name, backend] : Backends()) {
+      backend->api.reset();
+      backend->store.reset();
+      if (!backend->schema.empty())
+        RunSql(std::getenv("HADATH_TEST_PG"), "DROP SCHEMA " + backend->schema + " CASCADE");
+      if (!backend->dir.empty()) fs::remove_all(backend->dir);
+    }
+  }
+};
+const auto* const kCleanup = ::testing::AddGlobalTestEnvironment(new BackendCleanup);
+
+class ApiTest : public ::testing::TestWithParam<std::string> {
  protected:
-  static void SetUpTestSuite() {
-    fs::path gazetteer = fs::path(HADATH_TEST_DIR).parent_path() / "build" / "gazetteer.bin";
-    if (const char* path = std::getenv("HADATH_GAZETTEER")) gazetteer = path;
-    if (!fs::exists(gazetteer)) return;
-    dir_ = new fs::path(fs::temp_directory_path() / ("hadath-api-" + std::to_string(getpid())));
-    fs::remove_all(*dir_);
-    fs::create_directories(*dir_ / "static" / "css");
-    std::ofstream(*dir_ / "static" / "index.html") << "<html>hadath</html>";
-    std::ofstream(*dir_ / "secret.txt") << "outside the folder";
-    std::string command = std::string(HADATH_BINARY) + " extract " + std::string(HADATH_SHARED_DIR) +
-                          "/seeds --db " + (*dir_ / "api.db").string() + " --gazetteer " +
-                          gazetteer.string() + " >/dev/null 2>&1";
-    if (std::system(command.c_str()) != 0) return;
-    auto opened = store::Store::Open((*dir_ / "api.db").string());
-    if (!opened) return;
-    store_ = opened->release();
-    ApiOptions options;
-    options.static_dir = (*dir_ / "static").string();
-    options.max_page = 5;
-    auto api = Api::Create(*store_, nullptr, options);
-    if (api) api_ = api->release();
-  }
-  static void TearDownTestSuite() {
-    delete api_;
-    delete store_;
-    if (dir_) fs::remove_all(*dir_);
-    delete dir_;
-  }
   void SetUp() override {
-    if (!api_) GTEST_SKIP() << "the gazetteer is not built, or the sample store could not be made";
+    std::unique_ptr<Backend>& backend = Backends()[GetParam()];
+    if (!backend) backend = MakeBackend(GetParam());
+    if (backend->broken) FAIL() << GetParam() << ": " << backend->skip;
+    if (!backend->api) GTEST_SKIP() << GetParam() << ": " << backend->skip;
+    api_ = backend->api.get();
+    dir_ = &backend->dir;
   }
 
-  static Response Get(const std::string& path, std::multimap<std::string, std::string> query = {}) {
+  Response Get(const std::string& path, std::multimap<std::string, std::string> query = {}) {
     return api_->Handle({"GET", path, std::move(query), "", ""});
   }
-  static Json GetJson(const std::string& path, std::multimap<std::string, std::string> query = {}) {
+  Json GetJson(const std::string& path, std::multimap<std::string, std::string> query = {}) {
     Response response = Get(path, std::move(query));
     EXPECT_EQ(response.status, 200) << path << ": " << response.body;
     return Json::parse(response.body);
@@ -78,7 +143,7 @@ class ApiTest : public ::testing::Test {
       }));
     return body;
   }
-  static std::vector<std::string> AllIds(std::multimap<std::string, std::string> query = {}) {
+  std::vector<std::string> AllIds(std::multimap<std::string, std::string> query = {}) {
     std::vector<std::string> ids;
     std::string cursor;
     do {
@@ -91,16 +156,11 @@ class ApiTest : public ::testing::Test {
     return ids;
   }
 
-  static fs::path* dir_;
-  static store::Store* store_;
-  static Api* api_;
+  Api* api_ = nullptr;
+  const fs::path* dir_ = nullptr;
 };
 
-fs::path* ApiTest::dir_ = nullptr;
-store::Store* ApiTest::store_ = nullptr;
-Api* ApiTest::api_ = nullptr;
-
-TEST_F(ApiTest, EveryRouteIsDescribedWithItsParametersAndNothingElse) {
+TEST_P(ApiTest, EveryRouteIsDescribedWithItsParametersAndNothingElse) {
   Json description = Json::parse(api_->Description());
   std::set<std::pair<std::string, std::string>> described;
   for (const auto& [path, methods] : description["paths"].items())
@@ -121,7 +181,7 @@ TEST_F(ApiTest, EveryRouteIsDescribedWithItsParametersAndNothingElse) {
   EXPECT_EQ(Json::parse(Get("/openapi.json").body), description);
 }
 
-TEST_F(ApiTest, PagesWalkEveryEventOnceInOrder) {
+TEST_P(ApiTest, PagesWalkEveryEventOnceInOrder) {
   Json all = GetJson("/events", {{"limit", "5"}});
   std::vector<std::string> walked = AllIds({{"limit", "2"}});
   ASSERT_GT(walked.size(), 2u);
@@ -139,7 +199,7 @@ TEST_F(ApiTest, PagesWalkEveryEventOnceInOrder) {
   }
 }
 
-TEST_F(ApiTest, FiltersSelectWhatTheyName) {
+TEST_P(ApiTest, FiltersSelectWhatTheyName) {
   std::vector<std::string> all = AllIds();
   Json deir = GetJson("/events", {{"admin1", "Deir ez-Zor"}, {"limit", "5"}});
   for (const Json& event : deir["events"]) EXPECT_EQ(event["admin1"], "Deir ez-Zor");
@@ -160,7 +220,7 @@ TEST_F(ApiTest, FiltersSelectWhatTheyName) {
   EXPECT_EQ(stats["events"].get<size_t>(), all.size());
 }
 
-TEST_F(ApiTest, AnEventComesWithItsSourcesAndTheArabicAroundItsEvidence) {
+TEST_P(ApiTest, AnEventComesWithItsSourcesAndTheArabicAroundItsEvidence) {
   std::vector<std::string> ids = AllIds();
   ASSERT_FALSE(ids.empty());
   bool merged_seen = false;
@@ -184,7 +244,7 @@ TEST_F(ApiTest, AnEventComesWithItsSourcesAndTheArabicAroundItsEvidence) {
   EXPECT_EQ(Get("/events/ev-nothing-like-this").status, 404);
 }
 
-TEST_F(ApiTest, ExportsStreamTheFilteredEvents) {
+TEST_P(ApiTest, ExportsStreamTheFilteredEvents) {
   std::string jsonl = Streamed(Get("/export", {{"format", "jsonl"}}));
   size_t lines = std::count(jsonl.begin(), jsonl.end(), '\n');
   EXPECT_EQ(lines, AllIds().size());
@@ -195,7 +255,7 @@ TEST_F(ApiTest, ExportsStreamTheFilteredEvents) {
   EXPECT_EQ(geojson["features"].size(), lines);
 }
 
-TEST_F(ApiTest, BadRequestsSayWhatToFix) {
+TEST_P(ApiTest, BadRequestsSayWhatToFix) {
   struct Case {
     std::string path;
     std::multimap<std::string, std::string> query;
@@ -236,7 +296,7 @@ TEST_F(ApiTest, BadRequestsSayWhatToFix) {
   EXPECT_EQ(Get("/").body, "<html>hadath</html>");
 }
 
-TEST_F(ApiTest, ServesOverHttp) {
+TEST_P(ApiTest, ServesOverHttp) {
   std::atomic<bool> stop = false;
   std::atomic<int> port = 0;
   std::thread server([&] {
@@ -265,6 +325,9 @@ TEST_F(ApiTest, ServesOverHttp) {
   stop = true;
   server.join();
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, ApiTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace hadath::api
