@@ -207,9 +207,14 @@ std::string Expand(std::string_view migration, Dialect dialect) {
       {"{serial_key}", pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY"},
       {"{without_rowid}", pg ? "" : " WITHOUT ROWID"},
       {"{event_order_indexes}",
-       pg ? "CREATE INDEX events_date ON events(event_date, id);\n"
-            "CREATE INDEX events_admin1 ON events(admin1, event_date);\n"
-            "CREATE INDEX events_fatalities ON events(fatalities, id);"
+       pg ? "CREATE INDEX events_date_asc ON events((COALESCE(event_date, '9999') COLLATE \"C\"), "
+            "(id COLLATE \"C\"), background);\n"
+            "CREATE INDEX events_date_desc ON events((COALESCE(event_date, '') COLLATE \"C\"), "
+            "(id COLLATE \"C\"), background);\n"
+            "CREATE INDEX events_fatalities_desc ON events((lpad(COALESCE(fatalities, 0)::text, 10, '0') "
+            "COLLATE \"C\"), (id COLLATE \"C\"), background);\n"
+            "CREATE INDEX events_admin1_date ON events(admin1, (COALESCE(event_date, '9999') COLLATE \"C\"), "
+            "(id COLLATE \"C\"), background);"
           : "CREATE INDEX events_date_asc ON events(COALESCE(event_date, '9999'), id, background);\n"
             "CREATE INDEX events_date_desc ON events(COALESCE(event_date, ''), id, background);\n"
             "CREATE INDEX events_fatalities_desc ON events(printf('%010d', COALESCE(fatalities, 0)), id, "

@@ -1,7 +1,7 @@
-// Reports and events in the SQLite store: reading a document replaces its
-// reports (unchanged ones keep their event, removed linked ones leave a
-// tombstone), the link stage writes events over them, retired event ids lead
-// to their successor, and a version 1 database becomes a version 2 one.
+// Reports and events in the stores (SQLite, and PostgreSQL when HADATH_TEST_PG is set): reading a document
+// replaces its reports (unchanged ones keep their event, removed linked ones leave a tombstone), the link
+// stage writes events over them, retired event ids lead to their successor, and a version 1 database becomes
+// a version 2 one.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -13,6 +13,7 @@
 
 #include "hadath/store.h"
 #include "store/schema.h"
+#include "store/store_backends.h"
 
 namespace hadath::store {
 namespace {
@@ -31,14 +32,14 @@ std::vector<std::string> Ids(const std::vector<T>& items) {
   return ids;
 }
 
-class EventStoreTest : public ::testing::Test {
+// Runs on both stores (see store_backends.h).
+class EventStoreTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("hadath-event-store-test-" + std::to_string(::getpid()) + "-" +
-              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
-                .string();
-    Remove(path_);
+    if (GetParam() == "postgres" && testing::PostgresUrl().empty()) GTEST_SKIP() << testing::kNoPostgres;
+    place_ = std::make_unique<testing::StoreLocation>(GetParam(), "event-store-test");
+    ASSERT_EQ(place_->error(), "");
+    path_ = place_->location();
     auto opened = Store::Open(path_);
     ASSERT_TRUE(opened.ok()) << opened.error();
     store_ = std::move(*opened);
@@ -46,8 +47,9 @@ class EventStoreTest : public ::testing::Test {
   }
   void TearDown() override {
     store_.reset();
-    Remove(path_);
+    place_.reset();
   }
+  bool postgres() const { return place_->postgres(); }
   static void Remove(const std::string& path) {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
   }
@@ -120,13 +122,17 @@ class EventStoreTest : public ::testing::Test {
     return pending.ok() ? Ids(*pending) : std::vector<std::string>{"<error>"};
   }
 
-  std::string path_;
+  std::unique_ptr<testing::StoreLocation> place_;
+  std::string path_;  // the file or URL of the store
   std::unique_ptr<Store> store_;
 };
 
+INSTANTIATE_TEST_SUITE_P(Backends, EventStoreTest, ::testing::ValuesIn(testing::kBackends),
+                         testing::BackendName);
+
 using Strings = std::vector<std::string>;
 
-TEST_F(EventStoreTest, ReportsAreStoredWithEvidenceAndPendingUntilLinked) {
+TEST_P(EventStoreTest, ReportsAreStoredWithEvidenceAndPendingUntilLinked) {
   Replace("doc-1", {MakeReport("rep-a1", 2), MakeReport("rep-a2", 0), MakeReport("rep-bravo", 1)});
   EXPECT_EQ(PendingIds(), (Strings{"rep-a1", "rep-a2", "rep-bravo"}));
 
@@ -161,7 +167,7 @@ TEST_F(EventStoreTest, ReportsAreStoredWithEvidenceAndPendingUntilLinked) {
   EXPECT_FALSE(store_->FindReport("").ok());
 }
 
-TEST_F(EventStoreTest, UniquePrefixFindsReportAndExactIdBeatsLongerIds) {
+TEST_P(EventStoreTest, UniquePrefixFindsReportAndExactIdBeatsLongerIds) {
   Replace("doc-1", {MakeReport("rep-x", 1), MakeReport("rep-x2", 2), MakeReport("rep-yellow", 3)});
   auto unique = store_->FindReport("rep-y");
   ASSERT_TRUE(unique.ok()) << unique.error();
@@ -171,7 +177,7 @@ TEST_F(EventStoreTest, UniquePrefixFindsReportAndExactIdBeatsLongerIds) {
   EXPECT_EQ(exact->id, "rep-x");
 }
 
-TEST_F(EventStoreTest, IdenticalReportsChangeNothingAndAChangedOneWaitsAgain) {
+TEST_P(EventStoreTest, IdenticalReportsChangeNothingAndAChangedOneWaitsAgain) {
   Replace("doc-1", {MakeReport("rep-1", 2), MakeReport("rep-2", 0)});
   Link({{MakeEvent("ev-1", 2), {"rep-1", "rep-2"}}});
   ASSERT_EQ(PendingIds(), Strings{});
@@ -199,7 +205,7 @@ TEST_F(EventStoreTest, IdenticalReportsChangeNothingAndAChangedOneWaitsAgain) {
   EXPECT_EQ(Ids(*of_event), (Strings{"rep-1", "rep-2"}));
 }
 
-TEST_F(EventStoreTest, RemovedLinkedReportLeavesATombstoneUntilCleared) {
+TEST_P(EventStoreTest, RemovedLinkedReportLeavesATombstoneUntilCleared) {
   PutDocument("doc-2", "https://example.com/doc-2");
   Replace("doc-1", {MakeReport("rep-1", 2), MakeReport("rep-2", 0), MakeReport("rep-3", 1)});
   Replace("doc-2", {MakeReport("rep-4", 1, "Deir ez-Zor", "2020-05-17", false, "doc-2")});
@@ -243,7 +249,7 @@ TEST_F(EventStoreTest, RemovedLinkedReportLeavesATombstoneUntilCleared) {
   EXPECT_TRUE(tombstones->empty());
 }
 
-TEST_F(EventStoreTest, EditedArticleTombstonesTheOldVersionsReports) {
+TEST_P(EventStoreTest, EditedArticleTombstonesTheOldVersionsReports) {
   Replace("doc-1", {MakeReport("rep-1", 2)});
   Link({{MakeEvent("ev-1", 2), {"rep-1"}}});
   PutDocument("doc-1", "", "doc-1-edited");  // same key, other text: an edit
@@ -256,7 +262,7 @@ TEST_F(EventStoreTest, EditedArticleTombstonesTheOldVersionsReports) {
   EXPECT_FALSE(store_->FindReport("rep-1").ok());
 }
 
-TEST_F(EventStoreTest, ReportsInWindowFilterByGovernorateAndInclusiveDates) {
+TEST_P(EventStoreTest, ReportsInWindowFilterByGovernorateAndInclusiveDates) {
   Replace("doc-1", {MakeReport("rep-early", 1, "Deir ez-Zor", "2020-05-10"),
                     MakeReport("rep-mid", 1, "Deir ez-Zor", "2020-05-17"),
                     MakeReport("rep-late", 1, "Deir ez-Zor", "2020-05-24"),
@@ -286,7 +292,7 @@ TEST_F(EventStoreTest, ReportsInWindowFilterByGovernorateAndInclusiveDates) {
   EXPECT_TRUE(unknown->empty());
 }
 
-TEST_F(EventStoreTest, ApplyLinksWritesEventsAndLogsChanges) {
+TEST_P(EventStoreTest, ApplyLinksWritesEventsAndLogsChanges) {
   PutDocument("doc-2", "https://example.com/doc-2");
   Replace("doc-1", {MakeReport("rep-1", 2), MakeReport("rep-bg", 0, "Deir ez-Zor", "2020-05-17", true)});
   NewReport other = MakeReport("rep-2", 2, "Deir ez-Zor", "2020-05-17", false, "doc-2");
@@ -386,7 +392,7 @@ TEST_F(EventStoreTest, ApplyLinksWritesEventsAndLogsChanges) {
   EXPECT_EQ(Ids(*changed), Strings{"ev-1"});
 }
 
-TEST_F(EventStoreTest, EventRecordTimestampIsTheStoresAndNotAChange) {
+TEST_P(EventStoreTest, EventRecordTimestampIsTheStoresAndNotAChange) {
   Replace("doc-1", {MakeReport("rep-1", 2)});
   Link({{MakeEvent("ev-1", 2), {"rep-1"}}});
   auto before = store_->FindEvent("ev-1");
@@ -409,7 +415,7 @@ TEST_F(EventStoreTest, EventRecordTimestampIsTheStoresAndNotAChange) {
   EXPECT_GT(joined->event.updated_at, before->event.updated_at);
 }
 
-TEST_F(EventStoreTest, FindEventByPrefixAndAmbiguityIsAnError) {
+TEST_P(EventStoreTest, FindEventByPrefixAndAmbiguityIsAnError) {
   Replace("doc-1", {MakeReport("rep-1", 2), MakeReport("rep-2", 0)});
   Link({{MakeEvent("ev-a1", 2), {"rep-1"}}, {MakeEvent("ev-a2", 0), {"rep-2"}}});
   auto unique = store_->FindEvent("ev-a2");
@@ -422,7 +428,7 @@ TEST_F(EventStoreTest, FindEventByPrefixAndAmbiguityIsAnError) {
   EXPECT_FALSE(store_->FindEvent("").ok());
 }
 
-TEST_F(EventStoreTest, RetiredEventsLeadToTheirSuccessor) {
+TEST_P(EventStoreTest, RetiredEventsLeadToTheirSuccessor) {
   PutDocument("doc-2", "https://example.com/doc-2");
   Replace("doc-1", {MakeReport("rep-1", 2)});
   Replace("doc-2", {MakeReport("rep-2", 2, "Deir ez-Zor", "2020-05-17", false, "doc-2")});
@@ -467,7 +473,7 @@ TEST_F(EventStoreTest, RetiredEventsLeadToTheirSuccessor) {
   EXPECT_EQ(Ids(*listed_after), Strings{"ev-c"});
 }
 
-TEST_F(EventStoreTest, RetiredWithoutSuccessorIsDeleted) {
+TEST_P(EventStoreTest, RetiredWithoutSuccessorIsDeleted) {
   Replace("doc-1", {MakeReport("rep-1", 2)});
   Link({{MakeEvent("ev-gone", 2), {"rep-1"}}});
   Replace("doc-1", {});
@@ -483,7 +489,7 @@ TEST_F(EventStoreTest, RetiredWithoutSuccessorIsDeleted) {
   EXPECT_TRUE(*taken);  // retired ids are not reused
 }
 
-TEST_F(EventStoreTest, RetiredIdWrittenAgainIsLive) {
+TEST_P(EventStoreTest, RetiredIdWrittenAgainIsLive) {
   Replace("doc-1", {MakeReport("rep-1", 2)});
   Link({{MakeEvent("ev-a", 2), {"rep-1"}}});
   Link({{MakeEvent("ev-b", 2), {"rep-1"}}}, {{"ev-a", "ev-b"}});
@@ -512,24 +518,49 @@ INSERT INTO event_changes(event_id, changed_at, change, reason) VALUES ('ev-old'
 PRAGMA user_version=1;
 )sql";
 
-TEST_F(EventStoreTest, VersionOneEventsBecomeReportsOfTheSameEvent) {
-  const std::string old_path = path_ + "-v1.db";
-  Remove(old_path);
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(old_path.c_str(), &db), SQLITE_OK);
-  char* message = nullptr;
-  const std::string script = Migrations()[0] + kVersion1Rows;
-  int created = sqlite3_exec(db, script.c_str(), nullptr, nullptr, &message);
-  std::string error = message ? message : "";
-  sqlite3_free(message);
-  sqlite3_close(db);
-  ASSERT_EQ(created, SQLITE_OK) << error;
+// The same rows in PostgreSQL's SQL: bytea literals, and the version row.
+std::string PostgresVersion1Rows() {
+  std::string rows = kVersion1Rows;
+  for (const auto& [from, to] :
+       {std::pair<std::string, std::string>{"X'7261772074657874'", "'\\x7261772074657874'"},
+        {"X''", "''"},
+        {"PRAGMA user_version=1;",
+         "CREATE TABLE hadath_schema(version INTEGER NOT NULL);\n"
+         "INSERT INTO hadath_schema VALUES (1);"}}) {
+    size_t at = rows.find(from);
+    if (at != std::string::npos) rows.replace(at, from.size(), to);
+  }
+  return rows;
+}
+
+TEST_P(EventStoreTest, VersionOneEventsBecomeReportsOfTheSameEvent) {
+  // A version 1 database: a SQLite file, or a PostgreSQL schema of its own.
+  std::unique_ptr<testing::StoreLocation> old_place;
+  std::string old_path = path_ + "-v1.db";
+  const auto& migrations = Migrations(postgres() ? Dialect::kPostgres : Dialect::kSqlite);
+  if (postgres()) {
+    old_place = std::make_unique<testing::StoreLocation>("postgres", "v1");
+    ASSERT_EQ(old_place->error(), "");
+    old_path = old_place->location();
+    ASSERT_EQ(old_place->Execute(migrations[0] + PostgresVersion1Rows()), "");
+  } else {
+    Remove(old_path);
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(old_path.c_str(), &db), SQLITE_OK);
+    char* message = nullptr;
+    const std::string script = Migrations()[0] + kVersion1Rows;
+    int created = sqlite3_exec(db, script.c_str(), nullptr, nullptr, &message);
+    std::string error = message ? message : "";
+    sqlite3_free(message);
+    sqlite3_close(db);
+    ASSERT_EQ(created, SQLITE_OK) << error;
+  }
 
   {
     auto opened = Store::Open(old_path);
     ASSERT_TRUE(opened.ok()) << opened.error();
     Store& store = **opened;
-    EXPECT_EQ(store.SchemaVersion(), static_cast<int>(Migrations().size()));
+    EXPECT_EQ(store.SchemaVersion(), static_cast<int>(migrations.size()));
 
     auto report = store.FindReport("ev-old");
     ASSERT_TRUE(report.ok()) << report.error();
@@ -565,12 +596,12 @@ TEST_F(EventStoreTest, VersionOneEventsBecomeReportsOfTheSameEvent) {
   // Opening again finds version 2 and migrates nothing.
   auto reopened = Store::Open(old_path);
   ASSERT_TRUE(reopened.ok()) << reopened.error();
-  EXPECT_EQ((*reopened)->SchemaVersion(), static_cast<int>(Migrations().size()));
+  EXPECT_EQ((*reopened)->SchemaVersion(), static_cast<int>(migrations.size()));
   auto again = (*reopened)->AllReports();
   ASSERT_TRUE(again.ok()) << again.error();
   EXPECT_EQ(Ids(*again), Strings{"ev-old"});
   reopened->reset();
-  Remove(old_path);
+  if (!postgres()) Remove(old_path);
 }
 
 }  // namespace

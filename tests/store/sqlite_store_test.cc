@@ -4,28 +4,29 @@
 #include <filesystem>
 
 #include "hadath/store.h"
+#include "store/schema.h"
+#include "store/store_backends.h"
 
 namespace hadath::store {
 namespace {
 
-class SqliteStoreTest : public ::testing::Test {
+// Runs on both stores (see store_backends.h); the name is from when there
+// was only SQLite.
+class SqliteStoreTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("hadath-store-test-" + std::to_string(::getpid()) + "-" +
-              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
-                .string();
-    Remove();
+    if (GetParam() == "postgres" && testing::PostgresUrl().empty()) GTEST_SKIP() << testing::kNoPostgres;
+    place_ = std::make_unique<testing::StoreLocation>(GetParam(), "store-test");
+    ASSERT_EQ(place_->error(), "");
+    path_ = place_->location();
   }
-  void TearDown() override { Remove(); }
-  void Remove() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
-  }
+  void TearDown() override { place_.reset(); }
+  bool postgres() const { return place_->postgres(); }
 
   std::unique_ptr<Store> Open() {
     auto store = Store::Open(path_);
     EXPECT_TRUE(store.ok()) << store.error();
-    return std::move(*store);
+    return store.ok() ? std::move(*store) : nullptr;
   }
 
   // A small document whose text is a copy of the second line of its raw bytes.
@@ -54,12 +55,27 @@ class SqliteStoreTest : public ::testing::Test {
     return outcome;
   }
 
-  std::string path_;
+  std::unique_ptr<testing::StoreLocation> place_;
+  std::string path_;  // the file or URL the store opens
 };
 
-TEST_F(SqliteStoreTest, NewStoreHasCurrentSchemaAndWal) {
+INSTANTIATE_TEST_SUITE_P(Backends, SqliteStoreTest, ::testing::ValuesIn(testing::kBackends),
+                         testing::BackendName);
+
+TEST_P(SqliteStoreTest, NewStoreHasCurrentSchemaAndWal) {
   auto store = Open();
+  ASSERT_NE(store, nullptr);
   EXPECT_GE(store->SchemaVersion(), 1);
+  if (postgres()) {
+    // No WAL mode to check: the version row and the PostGIS column.
+    EXPECT_EQ(store->SchemaVersion(), static_cast<int>(Migrations(Dialect::kPostgres).size()));
+    EXPECT_EQ(place_->Value("SELECT version FROM hadath_schema"), std::to_string(store->SchemaVersion()));
+    EXPECT_EQ(place_->Value("SELECT COUNT(*) FROM hadath_schema"), "1");
+    EXPECT_EQ(place_->Value("SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
+                            "WHERE attrelid = 'events'::regclass AND attname = 'geom'"),
+              "geometry(Point,4326)");
+    return;
+  }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
   sqlite3_stmt* statement = nullptr;
@@ -70,7 +86,7 @@ TEST_F(SqliteStoreTest, NewStoreHasCurrentSchemaAndWal) {
   sqlite3_close(db);
 }
 
-TEST_F(SqliteStoreTest, SameTextTwiceIsStoredOnce) {
+TEST_P(SqliteStoreTest, SameTextTwiceIsStoredOnce) {
   auto store = Open();
   Document document = MakeDocument("a", "نص الخبر.");
   EXPECT_EQ(*Put(*store, document), PutOutcome::kAdded);
@@ -84,7 +100,7 @@ TEST_F(SqliteStoreTest, SameTextTwiceIsStoredOnce) {
   EXPECT_EQ(store->FindDocument("b")->id, document.id);
 }
 
-TEST_F(SqliteStoreTest, NewTextUnderKnownUrlSupersedesTheOldVersion) {
+TEST_P(SqliteStoreTest, NewTextUnderKnownUrlSupersedesTheOldVersion) {
   auto store = Open();
   Document first = MakeDocument("a", "الرواية الأولى.", "https://example.org/1");
   Document edited = MakeDocument("a", "الرواية المعدلة.", "https://example.org/1");
@@ -101,7 +117,7 @@ TEST_F(SqliteStoreTest, NewTextUnderKnownUrlSupersedesTheOldVersion) {
   EXPECT_EQ(old->superseded_by.value_or(""), edited.id);
 }
 
-TEST_F(SqliteStoreTest, LoadRoundTripsEverything) {
+TEST_P(SqliteStoreTest, LoadRoundTripsEverything) {
   auto store = Open();
   Document document = MakeDocument("k", "قتل مدني.");
   document.article.warnings.push_back("bad byte replaced");
@@ -121,7 +137,7 @@ TEST_F(SqliteStoreTest, LoadRoundTripsEverything) {
   ASSERT_EQ(loaded->article.warnings.size(), 1u);
 }
 
-TEST_F(SqliteStoreTest, RolledBackBatchLeavesEarlierBatchesIntact) {
+TEST_P(SqliteStoreTest, RolledBackBatchLeavesEarlierBatchesIntact) {
   auto store = Open();
   ASSERT_TRUE(Put(*store, MakeDocument("a", "أول.")).ok());
   ASSERT_TRUE(store->BeginBatch().ok());
@@ -134,7 +150,7 @@ TEST_F(SqliteStoreTest, RolledBackBatchLeavesEarlierBatchesIntact) {
   EXPECT_FALSE(reopened->FindDocument("b").ok());
 }
 
-TEST_F(SqliteStoreTest, FindByIdPrefixNeedsFourCharactersAndUniqueness) {
+TEST_P(SqliteStoreTest, FindByIdPrefixNeedsFourCharactersAndUniqueness) {
   auto store = Open();
   ASSERT_TRUE(Put(*store, MakeDocument("a", "alpha")).ok());
   ASSERT_TRUE(Put(*store, MakeDocument("b", "alps")).ok());
@@ -146,7 +162,7 @@ TEST_F(SqliteStoreTest, FindByIdPrefixNeedsFourCharactersAndUniqueness) {
   EXPECT_FALSE(store->FindDocument("").ok());
 }
 
-TEST_F(SqliteStoreTest, StatsCountOutletsAndRuns) {
+TEST_P(SqliteStoreTest, StatsCountOutletsAndRuns) {
   auto store = Open();
   ASSERT_TRUE(Put(*store, MakeDocument("a", "one.")).ok());
   RunRecord run{"2026-01-01T00:00:00Z",       "2026-01-01T00:00:01Z", "in", 1, 0, 0, 1,
@@ -163,12 +179,16 @@ TEST_F(SqliteStoreTest, StatsCountOutletsAndRuns) {
   EXPECT_EQ(stats->earliest_published, "2024-08-23");
 }
 
-TEST_F(SqliteStoreTest, NewerSchemaIsRefused) {
+TEST_P(SqliteStoreTest, NewerSchemaIsRefused) {
   { auto store = Open(); }
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version=999", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+  if (postgres()) {
+    ASSERT_EQ(place_->Execute("UPDATE hadath_schema SET version = 999"), "");
+  } else {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version=999", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
   auto store = Store::Open(path_);
   ASSERT_FALSE(store.ok());
   EXPECT_NE(store.error().find("newer"), std::string::npos);
