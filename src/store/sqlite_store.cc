@@ -92,14 +92,22 @@ class SqliteStore final : public Store {
   // for the life of the store (the write path runs the same few per document).
   Statement& Prepared(std::string_view sql);
 
-  // Starts the clock of the query time limit.
-  void StartQueryClock();
+  // The clock of the query time limit, running while the guard lives: only
+  // the API's queries are stopped, never a write or a look-up after them.
+  struct QueryClock {
+    explicit QueryClock(SqliteStore& store) : store(store) {
+      store.query_deadline_ =
+          std::chrono::steady_clock::now() + std::chrono::milliseconds(store.query_limit_ms_);
+    }
+    ~QueryClock() { store.query_deadline_ = std::chrono::steady_clock::time_point::max(); }
+    SqliteStore& store;
+  };
   Result<std::vector<EventTally>> Tally(const WhereClause& where, std::string_view key, bool by_key);
 
   Database db_;
   int version_ = 0;
   int query_limit_ms_ = 0;
-  std::chrono::steady_clock::time_point query_deadline_;
+  std::chrono::steady_clock::time_point query_deadline_ = std::chrono::steady_clock::time_point::max();
   // Declared after db_, so destroyed (finalised) before the connection closes.
   std::unordered_map<std::string, std::unique_ptr<Statement>> prepared_;
 };
@@ -669,10 +677,6 @@ void SqliteStore::SetQueryTimeLimit(int milliseconds) {
       this);
 }
 
-void SqliteStore::StartQueryClock() {
-  query_deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(query_limit_ms_);
-}
-
 Result<EventPage> SqliteStore::QueryEvents(const EventFilter& filter, EventOrder order, int64_t limit,
                                            const std::string& cursor) {
   WhereClause where = FilterClause(filter);
@@ -691,7 +695,7 @@ Result<EventPage> SqliteStore::QueryEvents(const EventFilter& filter, EventOrder
                                    sort.direction + " LIMIT ?");
   int next = BindAll(rows, where.values);
   rows.Bind(next, limit + 1);
-  StartQueryClock();
+  QueryClock clock(*this);
   EventPage page;
   std::string last_key;
   while (rows.Step()) {
@@ -721,7 +725,7 @@ Result<std::vector<EventTally>> SqliteStore::Tally(const WhereClause& where, std
 
 Result<EventTallies> SqliteStore::TallyEvents(const EventFilter& filter) {
   WhereClause where = FilterClause(filter);
-  StartQueryClock();
+  QueryClock clock(*this);
   EventTallies tallies;
   const std::pair<std::vector<EventTally>*, std::pair<std::string_view, bool>> keys[] = {
       {&tallies.by_month, {"substr(event_date, 1, 7)", true}},
