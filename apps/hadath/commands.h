@@ -38,7 +38,7 @@ void AddIngestCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 void AddStatsCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 void AddShowCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 void AddAnalyzeCommand(CLI::App& app, int& exit_code);
-void AddGazetteerCommand(CLI::App& app, int& exit_code);
+void AddGazetteerCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 void AddPlacesCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 void AddExportCommand(CLI::App& app, CommonOptions& common, int& exit_code);
 void AddEvalCommand(CLI::App& app, int& exit_code);

@@ -160,14 +160,56 @@ void AddLookupCommand(CLI::App* gazetteer, int& exit_code) {
   lookup->callback([name, path, &exit_code] { exit_code = RunLookup(*name, *path); });
 }
 
+// Copies the gazetteer's places into a store, for spatial queries beside
+// the events (PostgreSQL keeps them as PostGIS points).
+int RunLoad(const std::string& path, const std::string& db) {
+  auto gazetteer = geo::Gazetteer::Load(path);
+  if (!gazetteer) return fmt::print(stderr, "hadath gazetteer load: {}\n", gazetteer.error()), kExitFatal;
+  auto store = store::Store::Open(db);
+  if (!store) return fmt::print(stderr, "hadath gazetteer load: {}\n", store.error()), kExitFatal;
+  std::vector<store::PlaceRow> places;
+  for (uint32_t id = 0; id < gazetteer->size(); ++id) {
+    const geo::Place& place = gazetteer->place(id);
+    store::PlaceRow row{place.source_id,
+                        place.name_en,
+                        place.names_ar.empty() ? "" : place.names_ar.front(),
+                        geo::PlaceKindName(place.kind),
+                        place.country,
+                        place.admin1.name_en,
+                        place.admin2.name_en,
+                        {},
+                        {}};
+    if (place.has_coordinates) row.latitude = place.latitude, row.longitude = place.longitude;
+    places.push_back(std::move(row));
+  }
+  Status loaded = (*store)->BeginBatch();
+  if (loaded) loaded = (*store)->ReplacePlaces(places);
+  if (loaded) loaded = (*store)->CommitBatch();
+  if (!loaded) {
+    (*store)->RollbackBatch();
+    return fmt::print(stderr, "hadath gazetteer load: {}\n", loaded.message()), kExitFatal;
+  }
+  fmt::print(stderr, "gazetteer load: {} places into {}\n", places.size(), db);
+  return kExitOk;
+}
+
+void AddLoadCommand(CLI::App* gazetteer, CommonOptions& common, int& exit_code) {
+  auto path = std::make_shared<std::string>(geo::Gazetteer::DefaultPath());
+  CLI::App* load = gazetteer->add_subcommand("load", "Copy the gazetteer's places into a store (--db)");
+  load->add_option("--db", common.db, "SQLite file or postgresql:// URL (default: $HADATH_DB or hadath.db)");
+  load->add_option("--gazetteer", *path, "Compiled gazetteer file");
+  load->callback([path, &common, &exit_code] { exit_code = RunLoad(*path, common.db); });
+}
+
 }  // namespace
 
-void AddGazetteerCommand(CLI::App& app, int& exit_code) {
-  CLI::App* gazetteer = app.add_subcommand("gazetteer", "Place data: build, lookup, import");
+void AddGazetteerCommand(CLI::App& app, CommonOptions& common, int& exit_code) {
+  CLI::App* gazetteer = app.add_subcommand("gazetteer", "Place data: build, lookup, import, load");
   gazetteer->require_subcommand(1);
   AddBuildCommand(gazetteer, exit_code);
   AddLookupCommand(gazetteer, exit_code);
   AddImportCommands(gazetteer, exit_code);
+  AddLoadCommand(gazetteer, common, exit_code);
 }
 
 }  // namespace hadath::cli

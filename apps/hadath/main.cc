@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
   hadath::cli::AddStatsCommand(app, common, exit_code);
   hadath::cli::AddShowCommand(app, common, exit_code);
   hadath::cli::AddAnalyzeCommand(app, exit_code);
-  hadath::cli::AddGazetteerCommand(app, exit_code);
+  hadath::cli::AddGazetteerCommand(app, common, exit_code);
   hadath::cli::AddPlacesCommand(app, common, exit_code);
   hadath::cli::AddExtractCommand(app, common, exit_code);
   hadath::cli::AddExplainCommand(app, common, exit_code);

@@ -17,6 +17,7 @@
 //     whatever the database's collation.
 //   - Documents have no rowid: their ingest order is `ingested_at`, written
 //     to the microsecond.
+#include <cstdio>
 #include <ctime>
 #include <optional>
 #include <set>
@@ -234,6 +235,9 @@ class PgStore final : public Store {
                                 const std::string& cursor) override;
   Result<EventTallies> TallyEvents(const EventFilter& filter) override;
   void SetQueryTimeLimit(int milliseconds) override;
+  Status ReplacePlaces(const std::vector<PlaceRow>& places) override;
+  Result<std::vector<PlaceRow>> PlacesInBox(double west, double south, double east, double north,
+                                            int64_t limit) override;
   Result<std::vector<EventChange>> ListChanges(const std::string& event_id,
                                                const std::string& since) override;
   Status RecordRun(const RunRecord& run) override;
@@ -1070,6 +1074,50 @@ Result<EventTallies> PgStore::TallyEvents(const EventFilter& filter) {
     tallies.fatalities += type.fatalities;
   }
   return tallies;
+}
+
+Status PgStore::ReplacePlaces(const std::vector<PlaceRow>& places) {
+  return Atomically([&]() -> Status {
+    if (Status s = db_.Execute("DELETE FROM places"); !s) return s;
+    for (const PlaceRow& place : places) {
+      Params params;
+      params.Text(place.id).Text(place.name_en).Optional(place.name_ar).Text(place.kind);
+      params.Optional(place.country).Optional(place.admin1).Optional(place.admin2);
+      // As text either way, so the prepared statement's parameter types never change.
+      auto degrees = [](const std::optional<double>& value) {
+        char text[32] = "";
+        if (value) std::snprintf(text, sizeof(text), "%.8f", *value);
+        return std::string(text);
+      };
+      bool placed = place.latitude && place.longitude;
+      params.Optional(placed ? degrees(place.latitude) : "").Optional(placed ? degrees(place.longitude) : "");
+      Status s = db_.QueryPrepared(
+                        "INSERT INTO places(id, name_en, name_ar, kind, country, admin1, admin2, latitude, "
+                        "longitude, geom) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::double precision, "
+                        "$9::double precision, CASE WHEN $8 IS NULL OR $9 IS NULL THEN NULL ELSE "
+                        "ST_SetSRID(ST_MakePoint($9::double precision, $8::double precision), 4326) END)",
+                        params)
+                     .status();
+      if (!s) return s;
+    }
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<PlaceRow>> PgStore::PlacesInBox(double west, double south, double east, double north,
+                                                   int64_t limit) {
+  auto rows = db_.Query(
+      "SELECT id, name_en, COALESCE(name_ar, ''), kind, COALESCE(country, ''), COALESCE(admin1, ''), "
+      "COALESCE(admin2, ''), latitude, longitude FROM places "
+      "WHERE geom && ST_MakeEnvelope($1, $2, $3, $4, 4326) ORDER BY id COLLATE \"C\" LIMIT $5",
+      Params().Real(west).Real(south).Real(east).Real(north).Int(limit));
+  if (!rows) return rows.status();
+  std::vector<PlaceRow> places;
+  for (int i = 0; i < rows->size(); ++i)
+    places.push_back({rows->Text(i, 0), rows->Text(i, 1), rows->Text(i, 2), rows->Text(i, 3),
+                      rows->Text(i, 4), rows->Text(i, 5), rows->Text(i, 6), std::stod(rows->Text(i, 7)),
+                      std::stod(rows->Text(i, 8))});
+  return places;
 }
 
 Status PgStore::RecordRun(const RunRecord& run) {

@@ -195,6 +195,24 @@ constexpr std::string_view kVersion4 = R"sql(
 {event_order_indexes}
 )sql";
 
+// Version 5: the gazetteer's places, for spatial queries beside the events
+// (`hadath gazetteer load`); PostgreSQL keeps a PostGIS point of each.
+constexpr std::string_view kVersion5 = R"sql(
+CREATE TABLE places (
+  id        TEXT PRIMARY KEY,              -- the gazetteer's source id
+  name_en   TEXT NOT NULL,
+  name_ar   TEXT,
+  kind      TEXT NOT NULL,
+  country   TEXT,
+  admin1    TEXT,
+  admin2    TEXT,
+  latitude  {real},
+  longitude {real}{place_geometry}
+);
+CREATE INDEX places_position ON places(latitude, longitude);
+{place_geometry_index}
+)sql";
+
 // What the tokens of the migrations above stand for in each dialect.
 std::string Expand(std::string_view migration, Dialect dialect) {
   bool pg = dialect == Dialect::kPostgres;
@@ -221,7 +239,9 @@ std::string Expand(std::string_view migration, Dialect dialect) {
             "background);\n"
             "CREATE INDEX events_admin1_date ON events(admin1, COALESCE(event_date, '9999'), id, "
             "background);"},
-      {"{postgis_events}", pg ? "CREATE EXTENSION IF NOT EXISTS postgis;\n"
+      {"{place_geometry}", pg ? ",\n  geom      geometry(Point, 4326)" : ""},
+      {"{place_geometry_index}", pg ? "CREATE INDEX places_geom ON places USING GIST (geom);" : ""},
+      {"{postgis_events}", pg ? "CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public;\n"
                                 "ALTER TABLE events ADD COLUMN geom geometry(Point, 4326);\n"
                                 "CREATE INDEX events_geom ON events USING GIST (geom);"
                               : ""},
@@ -237,7 +257,7 @@ std::string Expand(std::string_view migration, Dialect dialect) {
 const std::vector<std::string>& Migrations(Dialect dialect) {
   static const auto expand = [](Dialect d) {
     std::vector<std::string> out;
-    for (std::string_view migration : {kVersion1, kVersion2, kVersion3, kVersion4})
+    for (std::string_view migration : {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5})
       out.push_back(Expand(migration, d));
     return out;
   };

@@ -66,6 +66,9 @@ class SqliteStore final : public Store {
   Result<EventPage> QueryEvents(const EventFilter& filter, EventOrder order, int64_t limit,
                                 const std::string& cursor) override;
   Result<EventTallies> TallyEvents(const EventFilter& filter) override;
+  Status ReplacePlaces(const std::vector<PlaceRow>& places) override;
+  Result<std::vector<PlaceRow>> PlacesInBox(double west, double south, double east, double north,
+                                            int64_t limit) override;
   void SetQueryTimeLimit(int milliseconds) override;
   Result<std::vector<EventChange>> ListChanges(const std::string& event_id,
                                                const std::string& since) override;
@@ -660,6 +663,42 @@ Result<std::vector<EventChange>> SqliteStore::ListChanges(const std::string& eve
   while (rows.Step()) changes.push_back({rows.Text(0), rows.Text(1), rows.Text(2), rows.Text(3)});
   if (!rows.status()) return rows.status();
   return changes;
+}
+
+// --- places -------------------------------------------------------------------
+
+Status SqliteStore::ReplacePlaces(const std::vector<PlaceRow>& places) {
+  if (Status s = db_.Execute("DELETE FROM places"); !s) return s;
+  Statement& insert = Prepared(
+      "INSERT INTO places(id, name_en, name_ar, kind, country, admin1, admin2, latitude, longitude) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  for (const PlaceRow& place : places) {
+    insert.Bind(1, place.id).Bind(2, place.name_en).BindOptional(3, place.name_ar).Bind(4, place.kind);
+    insert.BindOptional(5, place.country).BindOptional(6, place.admin1).BindOptional(7, place.admin2);
+    if (place.latitude && place.longitude)
+      insert.Bind(8, *place.latitude).Bind(9, *place.longitude);
+    else
+      insert.BindNull(8).BindNull(9);
+    if (Status s = insert.Run(); !s) return s;
+    insert.Reset();
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<PlaceRow>> SqliteStore::PlacesInBox(double west, double south, double east, double north,
+                                                       int64_t limit) {
+  Statement rows(
+      db_.handle(),
+      "SELECT id, name_en, COALESCE(name_ar, ''), kind, COALESCE(country, ''), COALESCE(admin1, ''), "
+      "COALESCE(admin2, ''), latitude, longitude FROM places "
+      "WHERE latitude BETWEEN ?1 AND ?2 AND longitude BETWEEN ?3 AND ?4 ORDER BY id LIMIT ?5");
+  rows.Bind(1, south).Bind(2, north).Bind(3, west).Bind(4, east).Bind(5, limit);
+  std::vector<PlaceRow> places;
+  while (rows.Step())
+    places.push_back({rows.Text(0), rows.Text(1), rows.Text(2), rows.Text(3), rows.Text(4), rows.Text(5),
+                      rows.Text(6), std::stod(rows.Text(7)), std::stod(rows.Text(8))});
+  if (!rows.status()) return rows.status();
+  return places;
 }
 
 // --- the API's queries ----------------------------------------------------------
