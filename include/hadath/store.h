@@ -154,6 +154,14 @@ struct EventQuery {
   std::string doc_id;         // only events citing this document; "" for all
 };
 
+// A gazetteer place as the store keeps it (for map and spatial queries
+// next to the events; PostgreSQL adds a PostGIS point).
+struct PlaceRow {
+  std::string id;  // the gazetteer's source id, e.g. geonames:173927
+  std::string name_en, name_ar, kind, country, admin1, admin2;
+  std::optional<double> latitude, longitude;
+};
+
 // Which events to list, for the API (every filter is optional).
 struct EventFilter {
   std::string date_from, date_to;  // ISO days; event_date within, inclusive
@@ -249,6 +257,12 @@ class Store {
   virtual Result<EventTallies> TallyEvents(const EventFilter& filter) = 0;
   // Queries that run longer fail with "query took too long" (0: no limit).
   virtual void SetQueryTimeLimit(int milliseconds) = 0;
+
+  // Replaces the stored places by `places` (inside a batch).
+  virtual Status ReplacePlaces(const std::vector<PlaceRow>& places) = 0;
+  // Places inside a bounding box, by id, at most `limit`.
+  virtual Result<std::vector<PlaceRow>> PlacesInBox(double west, double south, double east, double north,
+                                                    int64_t limit) = 0;
 
   // A report by id or unique id prefix.
   virtual Result<StoredReport> FindReport(std::string_view reference) = 0;
