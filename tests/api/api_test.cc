@@ -4,7 +4,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <libpq-fe.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -20,6 +19,7 @@
 
 #include "hadath/api.h"
 #include "hadath/store.h"
+#include "postgres_test_util.h"
 
 namespace hadath::api {
 namespace {
@@ -32,32 +32,17 @@ using ::testing::HasSubstr;
 // the CLI: a SQLite file, and a PostgreSQL schema when HADATH_TEST_PG is set.
 struct Backend {
   fs::path dir;
-  std::string db;      // what --db gets
-  std::string schema;  // PostgreSQL: the schema to drop at the end
+  std::string db;                                // what --db gets
+  std::unique_ptr<test::PostgresSchema> schema;  // PostgreSQL: dropped at the end
   std::unique_ptr<store::Store> store;
   std::unique_ptr<Api> api;
   std::string skip;     // why there is none
   bool broken = false;  // it should be there but could not be made: a failure, not a skip
 };
 
-std::string RunSql(const std::string& url, const std::string& sql) {
-  PGconn* connection = PQconnectdb(url.c_str());
-  std::string error;
-  if (PQstatus(connection) != CONNECTION_OK) {
-    error = PQerrorMessage(connection);
-  } else {
-    PGresult* result = PQexec(connection, sql.c_str());
-    if (PQresultStatus(result) != PGRES_COMMAND_OK) error = PQerrorMessage(connection);
-    PQclear(result);
-  }
-  PQfinish(connection);
-  return error;
-}
-
 std::unique_ptr<Backend> MakeBackend(const std::string& name) {
   auto backend = std::make_unique<Backend>();
-  fs::path gazetteer = fs::path(HADATH_TEST_DIR).parent_path() / "build" / "gazetteer.bin";
-  if (const char* path = std::getenv("HADATH_GAZETTEER")) gazetteer = path;
+  fs::path gazetteer = geo::Gazetteer::DefaultPath();
   if (!fs::exists(gazetteer)) return backend->skip = "the gazetteer is not built", std::move(backend);
   backend->dir = fs::temp_directory_path() / ("hadath-api-" + name + "-" + std::to_string(getpid()));
   fs::remove_all(backend->dir);
@@ -66,14 +51,11 @@ std::unique_ptr<Backend> MakeBackend(const std::string& name) {
   std::ofstream(backend->dir / "secret.txt") << "outside the folder";
   backend->db = (backend->dir / "api.db").string();
   if (name == "postgres") {
-    const char* url = std::getenv("HADATH_TEST_PG");
-    if (!url || !*url) return backend->skip = "HADATH_TEST_PG is not set", std::move(backend);
-    backend->schema = "api_" + std::to_string(getpid());
-    if (std::string error = RunSql(url, "CREATE SCHEMA " + backend->schema); !error.empty())
-      return backend->skip = error, backend->broken = true, std::move(backend);
-    std::string base = url;
-    backend->db = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
-                  backend->schema + ",public";
+    if (test::PostgresUrl().empty()) return backend->skip = test::kNoPostgres, std::move(backend);
+    backend->schema = std::make_unique<test::PostgresSchema>("api");
+    if (!backend->schema->error().empty())
+      return backend->skip = backend->schema->error(), backend->broken = true, std::move(backend);
+    backend->db = backend->schema->url();
   }
   std::string command = std::string(HADATH_BINARY) + " extract " + std::string(HADATH_SHARED_DIR) +
                         "/seeds --db '" + backend->db + "' --gazetteer " + gazetteer.string() + " >" +
@@ -106,8 +88,7 @@ class BackendCleanup : public ::testing::Environment {
     for (auto& [name, backend] : Backends()) {
       backend->api.reset();
       backend->store.reset();
-      if (!backend->schema.empty())
-        RunSql(std::getenv("HADATH_TEST_PG"), "DROP SCHEMA " + backend->schema + " CASCADE");
+      backend->schema.reset();
       if (!backend->dir.empty()) fs::remove_all(backend->dir);
     }
   }

@@ -12,7 +12,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
 #include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "hadath/gazetteer.h"
 
 namespace hadath::cli_test {
 
@@ -57,12 +64,28 @@ class CliTest : public ::testing::Test {
   std::string db_;
 };
 
-// The compiled gazetteer that set-up builds ($HADATH_GAZETTEER, else
-// build/gazetteer.bin); "" when there is none (the events tests then skip).
+// The compiled gazetteer that set-up builds (Gazetteer::DefaultPath); ""
+// when there is none (the events tests then skip).
 inline std::string GazetteerPath() {
-  fs::path path = fs::path(HADATH_TEST_DIR).parent_path() / "build" / "gazetteer.bin";
-  if (const char* given = std::getenv("HADATH_GAZETTEER")) path = given;
-  return fs::exists(path) ? path.string() : "";
+  std::string path = geo::Gazetteer::DefaultPath();
+  return fs::exists(path) ? path : "";
+}
+
+// One event's id -> the ids of the reports it groups.
+using Grouping = std::map<std::string, std::set<std::string>>;
+
+// The grouping of the events in `jsonl` (`hadath export --format jsonl`).
+inline Grouping GroupingOf(const std::string& jsonl) {
+  Grouping grouping;
+  std::stringstream lines(jsonl);
+  std::string line;
+  while (std::getline(lines, line)) {
+    nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
+    if (!record.is_object() || !record.contains("reports")) continue;
+    auto& reports = grouping[record["event_id"].get<std::string>()];
+    for (const nlohmann::json& id : record["reports"]) reports.insert(id.get<std::string>());
+  }
+  return grouping;
 }
 
 }  // namespace hadath::cli_test

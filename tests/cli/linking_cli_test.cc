@@ -41,22 +41,6 @@ std::string Slurp(const fs::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// One event: its id and the sorted report ids it groups.
-using Grouping = std::map<std::string, std::set<std::string>>;
-
-Grouping GroupingOf(const std::string& jsonl) {
-  Grouping grouping;
-  std::stringstream lines(jsonl);
-  std::string line;
-  while (std::getline(lines, line)) {
-    Json record = Json::parse(line, nullptr, false);
-    if (!record.is_object() || !record.contains("reports")) continue;
-    auto& reports = grouping[record["event_id"].get<std::string>()];
-    for (const Json& id : record["reports"]) reports.insert(id.get<std::string>());
-  }
-  return grouping;
-}
-
 std::set<std::set<std::string>> Groups(const Grouping& grouping) {
   std::set<std::set<std::string>> groups;
   for (const auto& [id, reports] : grouping) groups.insert(reports);
