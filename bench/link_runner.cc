@@ -22,6 +22,7 @@
 
 #include "hadath/link.h"
 #include "hadath/store.h"
+#include "pipeline/link_job.h"
 
 namespace {
 

@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "hadath/link.h"
+#include "pipeline/link_job.h"
 
 namespace hadath::cli {
 namespace {
@@ -119,8 +120,7 @@ int ExplainPair(store::Store& store, const std::string& first, const std::string
   if (!a || !b) return fmt::print(stderr, "hadath explain: {}\n", (!a ? a : b).error()), kExitFatal;
   auto linker = link::Linker::Load();
   if (!linker) return fmt::print(stderr, "hadath explain: {}\n", linker.error()), kExitFatal;
-  link::Report ra{a->id, a->doc_id, a->identity, a->record, a->text, a->event_id};
-  link::Report rb{b->id, b->doc_id, b->identity, b->record, b->text, b->event_id};
+  link::Report ra = pipeline::ToLinkReport(*a), rb = pipeline::ToLinkReport(*b);
   link::PairScore score = linker->Score(linker->Describe(ra), linker->Describe(rb));
   fmt::print("report {} (event {})\nreport {} (event {})\n", ra.id, ra.event_id, rb.id, rb.event_id);
   if (!score.veto.empty()) {

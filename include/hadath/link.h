@@ -60,6 +60,7 @@ struct Report {
 struct Profile {
   const Report* report = nullptr;
   std::string published;                         // of its article; "" unknown
+  std::string doc_key, outlet;                   // of its article, as the record gives them
   std::string event_type, sub_event_type, kind;  // kind: data/link/type-kinds.tsv
   // Date range as days since 1970-01-01; unset when undated.
   std::optional<int64_t> day_start, day_end;
@@ -128,6 +129,9 @@ class Linker {
 
   Profile Describe(const Report& report) const;
   PairScore Score(const Profile& a, const Profile& b) const;
+  // Why `a` and `b` can never be one incident, or "": Score()'s veto alone,
+  // without the points.
+  std::string VetoOf(const Profile& a, const Profile& b) const;
   // Where to look for reports that may be linked to `profile`; none when it
   // can link to nothing (undated, no governorate, dated only to a month).
   std::optional<Window> CandidateWindow(const Profile& profile) const;

@@ -93,7 +93,7 @@ std::vector<Cluster> Linker::Group(const std::vector<Profile>& profiles) const {
     bool vetoed = false;
     for (size_t x : groups.Members(ra)) {
       for (size_t y : groups.Members(rb))
-        if (!Score(profiles[x], profiles[y]).veto.empty()) {
+        if (!VetoOf(profiles[x], profiles[y]).empty()) {
           vetoed = true;
           break;
         }

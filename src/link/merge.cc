@@ -3,14 +3,11 @@
 #include <cmath>
 #include <map>
 
-#include <nlohmann/json.hpp>
-
 #include "hadath/link.h"
+#include "link/json_fields.h"
 
 namespace hadath::link {
 namespace {
-
-using Json = nlohmann::json;
 
 const char* const kPlaceFields[] = {
     "admin1",        "admin2",       "admin3",    "location",     "latitude",     "longitude",
@@ -70,25 +67,20 @@ const Member& TypeSource(const std::vector<Member>& members) {
   return *best;
 }
 
-std::optional<int> OptionalInt(const Json& record, const char* key) {
-  auto field = record.find(key);
-  return field != record.end() && field->is_number() ? std::optional<int>(field->get<int>()) : std::nullopt;
-}
-
 void MergeFatalities(const std::vector<Member>& members, Json* merged) {
   std::optional<int> best, low, high, civilians;
   bool contested = false, civilian_side = false, combatant_side = false;
   for (const Member& member : members) {
     const Json& record = member.record;
     contested |= record.value("contested", false);
-    int n = OptionalInt(record, "fatalities").value_or(0);
+    int n = NumberField<int>(record, "fatalities").value_or(0);
     if (n <= 0) continue;
     best = best ? std::min(*best, n) : n;
-    int l = OptionalInt(record, "fatalities_low").value_or(n),
-        h = OptionalInt(record, "fatalities_high").value_or(n);
+    int l = NumberField<int>(record, "fatalities_low").value_or(n),
+        h = NumberField<int>(record, "fatalities_high").value_or(n);
     low = low ? std::min(*low, l) : l;
     high = high ? std::max(*high, h) : h;
-    int c = OptionalInt(record, "civilian_fatalities").value_or(0);
+    int c = NumberField<int>(record, "civilian_fatalities").value_or(0);
     if (c > 0) civilians = civilians ? std::min(*civilians, c) : c;
     // Who the dead were, by this report: only civilians, or only fighters.
     civilian_side |= member.profile->civilian_victims && !member.profile->combatant_victims;
@@ -113,8 +105,7 @@ void MergeSources(const std::vector<Member>& members, Json* merged) {
     for (const Json& document : record.value("documents", Json::array())) {
       documents.push_back(document);
       doc_key = document.value("doc_id", "");
-      std::string outlet =
-          document.value("outlet", Json()).is_string() ? document["outlet"].get<std::string>() : "";
+      std::string outlet = TextField(document, "outlet");
       if (!outlet.empty() && std::find(outlets.begin(), outlets.end(), outlet) == outlets.end())
         outlets.push_back(outlet);
     }
@@ -138,34 +129,21 @@ void MergeSources(const std::vector<Member>& members, Json* merged) {
   (*merged)["background"] = background;
 }
 
-std::vector<std::string> Strings(const Json& list) {
-  std::vector<std::string> out;
-  if (list.is_array())
-    for (const Json& item : list)
-      if (item.is_string()) out.push_back(item.get<std::string>());
-  return out;
-}
-
-std::string TextOr(const Json& record, const char* key) {
-  auto field = record.find(key);
-  return field != record.end() && field->is_string() ? field->get<std::string>() : std::string();
-}
-
 std::string MergedNote(const Json& merged, const NoteWriter& notes) {
-  std::string location = TextOr(merged, "location"), admin1 = TextOr(merged, "admin1");
+  std::string location = TextField(merged, "location"), admin1 = TextField(merged, "admin1");
   if (!admin1.empty() && admin1 != location) location += " (" + admin1 + ")";
   bool numbered = false;
   for (const Json& claim : merged["claims"]) numbered |= claim.value("fatalities", Json()).is_number();
-  events::NoteFacts facts{.sub_event_type = TextOr(merged, "sub_event_type"),
-                          .event_date = TextOr(merged, "event_date"),
-                          .time_precision = OptionalInt(merged, "time_precision").value_or(0),
-                          .actor1 = TextOr(merged, "actor1_id"),
-                          .actor2 = TextOr(merged, "actor2_id"),
-                          .helpers = Strings(merged.value("assoc_actor_1_ids", Json::array())),
+  events::NoteFacts facts{.sub_event_type = TextField(merged, "sub_event_type"),
+                          .event_date = TextField(merged, "event_date"),
+                          .time_precision = NumberField<int>(merged, "time_precision").value_or(0),
+                          .actor1 = TextField(merged, "actor1_id"),
+                          .actor2 = TextField(merged, "actor2_id"),
+                          .helpers = TextList(merged, "assoc_actor_1_ids"),
                           .location = location,
-                          .fatalities = OptionalInt(merged, "fatalities").value_or(0),
-                          .fatalities_low = OptionalInt(merged, "fatalities_low"),
-                          .fatalities_high = OptionalInt(merged, "fatalities_high"),
+                          .fatalities = NumberField<int>(merged, "fatalities").value_or(0),
+                          .fatalities_low = NumberField<int>(merged, "fatalities_low"),
+                          .fatalities_high = NumberField<int>(merged, "fatalities_high"),
                           .unnumbered = !merged["claims"].empty() && !numbered,
                           .contested = merged.value("contested", false),
                           .background = merged.value("background", false)};
@@ -174,7 +152,7 @@ std::string MergedNote(const Json& merged, const NoteWriter& notes) {
 
 // ACLED's per-country id from the event id (as the events stage makes it).
 std::string EventIdCnty(const Json& record, const std::string& event_id) {
-  std::string prefix = TextOr(record, "event_id_cnty").substr(0, 3);
+  std::string prefix = TextField(record, "event_id_cnty").substr(0, 3);
   uint64_t number = std::stoull(event_id.substr(3, 12), nullptr, 16) % 1000000000ull;
   return (prefix.empty() ? "XXX" : prefix) + std::to_string(number);
 }

@@ -2,28 +2,13 @@
 #include <algorithm>
 #include <cmath>
 
-#include <nlohmann/json.hpp>
-
 #include "hadath/dates.h"
 #include "hadath/link.h"
+#include "link/json_fields.h"
 #include "link/tables.h"
 
 namespace hadath::link {
 namespace {
-
-using Json = nlohmann::json;
-
-std::string Text(const Json& record, const char* key) {
-  auto field = record.find(key);
-  return field != record.end() && field->is_string() ? field->get<std::string>() : std::string();
-}
-
-template <typename T>
-std::optional<T> Number(const Json& record, const char* key) {
-  auto field = record.find(key);
-  if (field == record.end() || !field->is_number()) return std::nullopt;
-  return field->get<T>();
-}
 
 std::optional<int64_t> DayNumber(const std::string& iso) {
   int year = 0, month = 0, day = 0;
@@ -38,12 +23,10 @@ void AddActors(const Json& record, const Linker::Tables& tables, Profile* profil
   auto add = [&](const std::string& id) {
     if (!id.empty() && !tables.generic_actors.contains(id)) profile->actors.push_back(id);
   };
-  add(Text(record, "actor1_id"));
-  add(Text(record, "actor2_id"));
+  add(TextField(record, "actor1_id"));
+  add(TextField(record, "actor2_id"));
   for (const char* list : {"assoc_actor_1_ids", "assoc_actor_2_ids"})
-    if (auto field = record.find(list); field != record.end() && field->is_array())
-      for (const Json& id : *field)
-        if (id.is_string()) add(id.get<std::string>());
+    for (const std::string& id : TextList(record, list)) add(id);
   std::sort(profile->actors.begin(), profile->actors.end());
   profile->actors.erase(std::unique(profile->actors.begin(), profile->actors.end()), profile->actors.end());
 }
@@ -94,32 +77,36 @@ Profile Linker::Describe(const Report& report) const {
   Json record = Json::parse(report.record, nullptr, /*allow_exceptions=*/false);
   if (!record.is_object()) return profile;
   if (auto documents = record.find("documents"); documents != record.end() && documents->is_array() &&
-                                                 !documents->empty() && (*documents)[0].is_object())
-    profile.published = Text((*documents)[0], "published");
-  profile.event_type = Text(record, "event_type");
-  profile.sub_event_type = Text(record, "sub_event_type");
+                                                 !documents->empty() && (*documents)[0].is_object()) {
+    const Json& first = (*documents)[0];
+    profile.published = TextField(first, "published");
+    profile.doc_key = TextField(first, "doc_id");
+    profile.outlet = TextField(first, "outlet");
+  }
+  profile.event_type = TextField(record, "event_type");
+  profile.sub_event_type = TextField(record, "sub_event_type");
   if (auto kind = tables_->kind_of_type.find(profile.event_type); kind != tables_->kind_of_type.end())
     profile.kind = kind->second;
-  profile.day_start = DayNumber(Text(record, "date_start"));
-  profile.day_end = DayNumber(Text(record, "date_end"));
+  profile.day_start = DayNumber(TextField(record, "date_start"));
+  profile.day_end = DayNumber(TextField(record, "date_end"));
   if (!profile.day_start || !profile.day_end) profile.day_start = profile.day_end = std::nullopt;
-  profile.event_date = Text(record, "event_date");
-  profile.date_basis = Text(record, "date_basis");
-  profile.time_precision = Number<int>(record, "time_precision").value_or(0);
+  profile.event_date = TextField(record, "event_date");
+  profile.date_basis = TextField(record, "date_basis");
+  profile.time_precision = NumberField<int>(record, "time_precision").value_or(0);
   AddActors(record, *tables_, &profile);
-  profile.admin1 = Text(record, "admin1");
-  profile.admin2 = Text(record, "admin2");
-  profile.gazetteer_id = Text(record, "gazetteer_id");
-  profile.place_name = tables_->tokenizer.normalizer().Normalize(Text(record, "location_ar"));
+  profile.admin1 = TextField(record, "admin1");
+  profile.admin2 = TextField(record, "admin2");
+  profile.gazetteer_id = TextField(record, "gazetteer_id");
+  profile.place_name = tables_->tokenizer.normalizer().Normalize(TextField(record, "location_ar"));
   profile.gap = record.value("location_gap", false);
-  profile.geo_precision = Number<int>(record, "geo_precision").value_or(0);
+  profile.geo_precision = NumberField<int>(record, "geo_precision").value_or(0);
   profile.specific_place = profile.geo_precision == 1 || (profile.gap && !profile.place_name.empty());
-  profile.latitude = Number<double>(record, "latitude");
-  profile.longitude = Number<double>(record, "longitude");
-  profile.fatalities = Number<int>(record, "fatalities").value_or(0);
+  profile.latitude = NumberField<double>(record, "latitude");
+  profile.longitude = NumberField<double>(record, "longitude");
+  profile.fatalities = NumberField<int>(record, "fatalities").value_or(0);
   AddVictims(record, &profile);
   profile.background = record.value("background", false);
-  profile.confidence = Number<double>(record, "confidence").value_or(0);
+  profile.confidence = NumberField<double>(record, "confidence").value_or(0);
   AddWords(report.text, *tables_, &profile);
   return profile;
 }

@@ -190,6 +190,8 @@ std::string Uncorroborated(const PairScore& score, const Weights& w) {
 
 }  // namespace
 
+std::string Linker::VetoOf(const Profile& a, const Profile& b) const { return Veto(a, b, tables_->weights); }
+
 PairScore Linker::Score(const Profile& a, const Profile& b) const {
   const Weights& w = tables_->weights;
   PairScore score;

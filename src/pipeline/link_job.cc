@@ -19,10 +19,6 @@ using Json = nlohmann::json;
 // Pending reports from which on the whole store is regrouped.
 constexpr size_t kWholeStoreBatch = 1000;
 
-link::Report ToReport(const store::StoredReport& stored) {
-  return {stored.id, stored.doc_id, stored.identity, stored.record, stored.text, stored.event_id};
-}
-
 // The reports of one pass, each described once: the members (what will be
 // regrouped) and the candidates looked at on the way.
 class Pool {
@@ -41,7 +37,7 @@ class Pool {
     std::unique_ptr<Entry>& entry = described_[stored.id];
     if (!entry) {
       entry = std::make_unique<Entry>();
-      entry->report = ToReport(stored);
+      entry->report = ToLinkReport(stored);
       entry->profile = linker_.Describe(entry->report);
     }
     return entry->profile;
@@ -185,17 +181,11 @@ Result<Assignment> AssignIds(const std::vector<link::Cluster>& clusters,
 
 // --- change log ----------------------------------------------------------------
 
-std::string Describe(const link::Profile& profile) {
-  Json record = Json::parse(profile.report->record, nullptr, false);
-  std::string where;
-  if (record.is_object())
-    if (auto documents = record.find("documents"); documents != record.end() && documents->is_array())
-      for (const Json& document : *documents) {
-        std::string outlet =
-            document.value("outlet", Json()).is_string() ? document["outlet"].get<std::string>() : "";
-        where = document.value("doc_id", "") + (outlet.empty() ? "" : ", " + outlet) +
-                (profile.published.empty() ? "" : ", " + profile.published);
-      }
+// "report ev-… (doc key, outlet, published)", for the change log.
+std::string ReportLabel(const link::Profile& profile) {
+  std::string where = profile.doc_key;
+  for (const std::string* part : {&profile.outlet, &profile.published})
+    if (!part->empty()) where += ", " + *part;
   return "report " + profile.report->id + " (" + where + ")";
 }
 
@@ -275,7 +265,7 @@ void LogCluster(const std::string& id, const link::Cluster& cluster,
   };
   if (old == old_events.end()) {
     std::string reason = "reported by";
-    for (size_t index : cluster.members) reason += " " + Describe(profiles[index]);
+    for (size_t index : cluster.members) reason += " " + ReportLabel(profiles[index]);
     changes->push_back({id, "", "created", reason});
     return;
   }
@@ -284,7 +274,7 @@ void LogCluster(const std::string& id, const link::Cluster& cluster,
     const link::Join* join = join_of(index);
     changes->push_back(
         {id, "", "source-added",
-         Describe(profiles[index]) + (join ? " linked: " + Why(join->score) : " (re-read article)")});
+         ReportLabel(profiles[index]) + (join ? " linked: " + Why(join->score) : " (re-read article)")});
   }
   for (const std::string& report : old->second.reports)
     if (!members.contains(report))
@@ -347,7 +337,7 @@ Result<LinkSummary> LinkPass(const LinkJobOptions& options, const link::Linker& 
 
   std::vector<link::Profile> profiles = pool.Profiles();
   std::vector<link::Report> tombstone_reports;
-  for (const store::StoredReport& tombstone : *removed) tombstone_reports.push_back(ToReport(tombstone));
+  for (const store::StoredReport& tombstone : *removed) tombstone_reports.push_back(ToLinkReport(tombstone));
   std::vector<link::Profile> tombstones;
   for (const link::Report& report : tombstone_reports) tombstones.push_back(linker.Describe(report));
 
@@ -393,6 +383,10 @@ Result<LinkSummary> LinkPass(const LinkJobOptions& options, const link::Linker& 
 }
 
 }  // namespace
+
+link::Report ToLinkReport(const store::StoredReport& stored) {
+  return {stored.id, stored.doc_id, stored.identity, stored.record, stored.text, stored.event_id};
+}
 
 Result<LinkSummary> RunLinkJob(const LinkJobOptions& options, const link::Linker& linker,
                                store::Store& store) {

@@ -36,6 +36,9 @@ struct LinkSummary {
   double seconds = 0;
 };
 
+// The link stage's view of a stored report.
+link::Report ToLinkReport(const store::StoredReport& stored);
+
 // One transaction; fails only when the store fails.
 Result<LinkSummary> RunLinkJob(const LinkJobOptions& options, const link::Linker& linker,
                                store::Store& store);
