@@ -87,6 +87,7 @@ struct Part {
   std::string feature;  // "same sub-event type", "shared actors", ...
   double points = 0;
   std::string detail;
+  bool incident_specific = false;  // agreement only one incident has (it corroborates the link)
 };
 
 struct PairScore {

@@ -108,7 +108,7 @@ void ScoreDates(const Profile& a, const Profile& b, const Weights& w, PairScore*
   if (a.time_precision != 1 || b.time_precision != 1)
     score->parts.push_back({"uncertain dates", w.uncertain_dates, both});
   else if (a.event_date == b.event_date)
-    score->parts.push_back({"same day", w.same_day, a.event_date});
+    score->parts.push_back({"same day", w.same_day, a.event_date, /*incident_specific=*/true});
   else
     score->parts.push_back({"dates a day apart", w.overlapping_dates, both});
 }
@@ -118,7 +118,7 @@ void ScoreFatalities(const Profile& a, const Profile& b, const Weights& w, PairS
   int low = std::min(a.fatalities, b.fatalities), high = std::max(a.fatalities, b.fatalities);
   std::string detail = fmt::format("{} / {}", a.fatalities, b.fatalities);
   if (low == high)
-    score->parts.push_back({"same fatalities", w.same_fatalities, detail});
+    score->parts.push_back({"same fatalities", w.same_fatalities, detail, /*incident_specific=*/true});
   else if (high <= 2 * low)
     score->parts.push_back({"close fatalities", w.close_fatalities, detail});
   else if (high > 3 * low)
@@ -174,15 +174,13 @@ void ScoreWords(const Profile& a, const Profile& b, const Weights& w, PairScore*
   }
   if (count > 0) {
     double counted = std::min<double>(count, w.rare_words_counted);
-    score->parts.push_back({"shared rare words", w.rare_word * counted, rare});
+    score->parts.push_back({"shared rare words", w.rare_word * counted, rare, /*incident_specific=*/true});
   }
 }
 
 std::string Uncorroborated(const PairScore& score, const Weights& w) {
   for (const Part& part : score.parts)
-    if (part.feature == "same day" || part.feature == "same fatalities" ||
-        part.feature == "shared rare words")
-      return "";
+    if (part.incident_specific) return "";
   if (score.cosine >= w.corroborating_cosine) return "";
   return "nothing only one incident has agrees: not the same day, nor the same death toll, nor a rare word, "
          "and the wording differs";
