@@ -28,6 +28,7 @@
 #include "store/pg_db.h"
 #include "store/schema.h"
 #include "store/stores.h"
+#include "store/tallies.h"
 
 namespace hadath::store {
 namespace {
@@ -1057,23 +1058,8 @@ Result<std::vector<EventTally>> PgStore::Tally(const PgWhere& where, std::string
 
 Result<EventTallies> PgStore::TallyEvents(const EventFilter& filter) {
   PgWhere where = PgFilterClause(filter);
-  EventTallies tallies;
-  const std::pair<std::vector<EventTally>*, std::pair<std::string_view, bool>> keys[] = {
-      {&tallies.by_month, {"substr(event_date, 1, 7)", true}},
-      {&tallies.by_type, {"event_type", false}},
-      {&tallies.by_admin1, {"admin1", false}},
-      {&tallies.by_actor, {"(record::jsonb ->> 'actor1_id')", false}},
-  };
-  for (const auto& [target, key] : keys) {
-    auto counted = Tally(where, key.first, key.second);
-    if (!counted) return counted.status();
-    *target = std::move(*counted);
-  }
-  for (const EventTally& type : tallies.by_type) {
-    tallies.events += type.events;
-    tallies.fatalities += type.fatalities;
-  }
-  return tallies;
+  return TallyByKeys("(record::jsonb ->> 'actor1_id')",
+                     [&](std::string_view key, bool by_key) { return Tally(where, key, by_key); });
 }
 
 Status PgStore::ReplacePlaces(const std::vector<PlaceRow>& places) {

@@ -12,6 +12,7 @@
 #include "store/schema.h"
 #include "store/sqlite_db.h"
 #include "store/stores.h"
+#include "store/tallies.h"
 
 namespace hadath::store {
 namespace {
@@ -765,23 +766,8 @@ Result<std::vector<EventTally>> SqliteStore::Tally(const WhereClause& where, std
 Result<EventTallies> SqliteStore::TallyEvents(const EventFilter& filter) {
   WhereClause where = FilterClause(filter);
   QueryClock clock(*this);
-  EventTallies tallies;
-  const std::pair<std::vector<EventTally>*, std::pair<std::string_view, bool>> keys[] = {
-      {&tallies.by_month, {"substr(event_date, 1, 7)", true}},
-      {&tallies.by_type, {"event_type", false}},
-      {&tallies.by_admin1, {"admin1", false}},
-      {&tallies.by_actor, {"json_extract(record, '$.actor1_id')", false}},
-  };
-  for (const auto& [target, key] : keys) {
-    auto counted = Tally(where, key.first, key.second);
-    if (!counted) return counted.status();
-    *target = std::move(*counted);
-  }
-  for (const EventTally& month : tallies.by_type) {
-    tallies.events += month.events;
-    tallies.fatalities += month.fatalities;
-  }
-  return tallies;
+  return TallyByKeys("json_extract(record, '$.actor1_id')",
+                     [&](std::string_view key, bool by_key) { return Tally(where, key, by_key); });
 }
 
 Status SqliteStore::RecordRun(const RunRecord& run) {
