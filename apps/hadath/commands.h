@@ -23,6 +23,12 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitSomeFailed = 1;
 inline constexpr int kExitFatal = 2;
 
+// The --db option every command that touches the store takes.
+inline void AddDbOption(CLI::App* command, CommonOptions& common) {
+  command->add_option("--db", common.db,
+                      "SQLite database file, or a postgresql:// URL (default: $HADATH_DB or hadath.db)");
+}
+
 // Opens a store that must already exist (for commands that only read);
 // prints "hadath COMMAND: reason" and returns an error otherwise.
 Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& db, const char* command);

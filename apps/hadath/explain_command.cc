@@ -169,7 +169,7 @@ void AddExplainCommand(CLI::App& app, CommonOptions& common, int& exit_code) {
                       "Event id or a unique prefix (a report's id, or a retired id, finds its event)");
   command->add_option("--pair", arguments->pair, "Why two reports (or events) are or are not one incident")
       ->expected(2);
-  command->add_option("--db", common.db, "SQLite database file (default: $HADATH_DB or hadath.db)");
+  AddDbOption(command, common);
   command->add_flag("--json", arguments->json, "Print the stored record as JSON");
   command->callback([arguments, &common, &exit_code] { exit_code = RunExplain(*arguments, common); });
 }

@@ -104,7 +104,7 @@ void AddExportCommand(CLI::App& app, CommonOptions& common, int& exit_code) {
   auto arguments = std::make_shared<ExportArguments>();
   CLI::App* command =
       app.add_subcommand("export", "Write the stored events as JSON Lines, ACLED-style CSV or GeoJSON");
-  command->add_option("--db", common.db, "SQLite database file (default: $HADATH_DB or hadath.db)");
+  AddDbOption(command, common);
   command
       ->add_option("--format", arguments->format,
                    "jsonl (as stored), acled (CSV: ACLED's 31 columns, "

@@ -99,7 +99,7 @@ void AddExtractCommand(CLI::App& app, CommonOptions& common, int& exit_code) {
       "and link the reports of one incident across articles into one event. Re-running changes "
       "nothing; an edited article updates its events.");
   command->add_option("paths", arguments->paths, "Files or directories to ingest first");
-  command->add_option("--db", common.db, "SQLite database file (default: $HADATH_DB or hadath.db)");
+  AddDbOption(command, common);
   command->add_option("--doc", arguments->documents,
                       "Only this stored document (id, key or url; repeatable)");
   command->add_option("--gazetteer", arguments->gazetteer,

@@ -196,7 +196,7 @@ int RunLoad(const std::string& path, const std::string& db) {
 void AddLoadCommand(CLI::App* gazetteer, CommonOptions& common, int& exit_code) {
   auto path = std::make_shared<std::string>(geo::Gazetteer::DefaultPath());
   CLI::App* load = gazetteer->add_subcommand("load", "Copy the gazetteer's places into a store (--db)");
-  load->add_option("--db", common.db, "SQLite file or postgresql:// URL (default: $HADATH_DB or hadath.db)");
+  AddDbOption(load, common);
   load->add_option("--gazetteer", *path, "Compiled gazetteer file");
   load->callback([path, &common, &exit_code] { exit_code = RunLoad(*path, common.db); });
 }

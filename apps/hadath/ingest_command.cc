@@ -128,7 +128,7 @@ void AddIngestCommand(CLI::App& app, CommonOptions& common, int& exit_code) {
       ".gz; directories recursively; - for stdin) into the store. A metadata.tsv in a directory "
       "gives the publication date, outlet and url of the files beside it.");
   command->add_option("paths", arguments->paths, "Files, directories, or - for standard input")->required();
-  command->add_option("--db", common.db, "SQLite database file (default: $HADATH_DB or hadath.db)");
+  AddDbOption(command, common);
   command->add_option("--meta", arguments->sidecar,
                       "Metadata sidecar (TSV or JSON): file -> published, outlet, url, title");
   command->add_option("--field", arguments->fields,

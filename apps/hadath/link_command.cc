@@ -73,7 +73,7 @@ void AddLinkCommand(CLI::App& app, CommonOptions& common, int& exit_code) {
       "link",
       "Link the stored reports of one incident across articles into one event (extract does this after "
       "each run). Only new or changed reports and their neighbours are regrouped, unless --all.");
-  command->add_option("--db", common.db, "SQLite database file (default: $HADATH_DB or hadath.db)");
+  AddDbOption(command, common);
   command->add_flag("--all", arguments->all, "Regroup every stored report (ids are kept)");
   command->add_option("--gazetteer", arguments->gazetteer,
                       "Compiled gazetteer (default: $HADATH_GAZETTEER or build/gazetteer.bin)");
@@ -84,7 +84,7 @@ void AddChangesCommand(CLI::App& app, CommonOptions& common, int& exit_code) {
   auto arguments = std::make_shared<ChangesArguments>();
   CLI::App* command = app.add_subcommand(
       "changes", "Print the change log of the events (JSON Lines: event_id, changed_at, change, reason)");
-  command->add_option("--db", common.db, "SQLite database file (default: $HADATH_DB or hadath.db)");
+  AddDbOption(command, common);
   command->add_option("--event", arguments->event, "Only this event's changes");
   command->add_option("--since", arguments->since, "Only changes at or after this ISO 8601 UTC time");
   command->callback([arguments, &common, &exit_code] { exit_code = RunChanges(*arguments, common); });

@@ -120,7 +120,7 @@ void AddPlacesCommand(CLI::App& app, CommonOptions& common, int& exit_code) {
   command->add_flag("--gaps", arguments->gaps,
                     "Report the places missing from the gazetteer over all stored documents (TSV: name, "
                     "where it was coded, admin1, times seen, document, an example sentence)");
-  command->add_option("--db", common.db, "SQLite database file (default: $HADATH_DB or hadath.db)");
+  AddDbOption(command, common);
   command->add_option("--gazetteer", arguments->gazetteer,
                       "Compiled gazetteer (default: $HADATH_GAZETTEER or build/gazetteer.bin)");
   command->callback([arguments, &common, &exit_code] { exit_code = RunPlaces(*arguments, common); });

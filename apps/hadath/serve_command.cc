@@ -127,7 +127,7 @@ void AddServeCommand(CLI::App& app, CommonOptions& common, int& exit_code) {
   auto arguments = std::make_shared<ServeArguments>();
   CLI::App* command = app.add_subcommand(
       "serve", "Serve the HTTP API (see /openapi.json) and the web page over a store; read-only by default");
-  command->add_option("--db", common.db, "SQLite database file (default: $HADATH_DB or hadath.db)");
+  AddDbOption(command, common);
   command->add_option("--listen", arguments->listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
   command->add_option("--static", arguments->static_dir,
                       "Folder of the web page (default: web/dist when built)");

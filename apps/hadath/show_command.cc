@@ -99,7 +99,7 @@ void AddShowCommand(CLI::App& app, CommonOptions& common, int& exit_code) {
   command->add_option("doc", arguments->reference,
                       "Document id (or a unique prefix of at least 4 characters), external key "
                       "(e.g. the file name without extension) or url; none lists the documents");
-  command->add_option("--db", common.db, "SQLite database file (default: $HADATH_DB or hadath.db)");
+  AddDbOption(command, common);
   command->add_flag("--tokens", arguments->tokens, "Also list each sentence's tokens");
   command->add_flag("--json", arguments->json, "Print as JSON");
   command->add_flag("--list", arguments->list, "List the stored documents");

@@ -69,7 +69,7 @@ void PrintText(const store::Stats& stats, const std::string& db) {
 void AddStatsCommand(CLI::App& app, CommonOptions& common, int& exit_code) {
   auto json = std::make_shared<bool>(false);
   CLI::App* command = app.add_subcommand("stats", "Counts of what the store holds");
-  command->add_option("--db", common.db, "SQLite database file (default: $HADATH_DB or hadath.db)");
+  AddDbOption(command, common);
   command->add_flag("--json", *json, "Print as JSON");
   command->callback([json, &common, &exit_code] {
     auto store = OpenExistingStore(common.db, "stats");
