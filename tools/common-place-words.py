@@ -14,12 +14,11 @@ a place-type word. Towns of MIN_POPULATION people or more, and admin seats,
 are never listed (دمشق is rarely "مدينة دمشق" but always a place), nor names
 of such towns abroad (cities500: أنقرة).
 """
-import gzip
-import json
-import re
 import sys
 from collections import Counter
 from pathlib import Path
+
+from arabic_corpus import WORD, corpus_texts, normalise
 
 MIN_COUNT = 40
 MAX_CUE_SHARE = 0.03
@@ -27,16 +26,6 @@ MIN_POPULATION = 10000
 SEAT_CODES = {"PPLC", "PPLA", "PPLA2", "PPLA3"}
 CUES = {"مدينه", "بلده", "قريه", "بلدات", "قري", "منطقه", "حي", "ناحيه", "مخيم", "ريف", "محافظه", "مدن", "بلدتي", "قريتي"}
 PROCLITICS = ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "فب", "و", "ف", "ب", "ل")
-
-MARKS = re.compile("[\u064B-\u0652\u0640]")
-WORD = re.compile("[\u0621-\u064A]+")
-
-
-def normalise(word):
-    word = MARKS.sub("", word)
-    word = re.sub("[أإآ]", "ا", word)
-    return word.replace("ة", "ه").replace("ى", "ي")
-
 
 def base(word):
     for clitic in PROCLITICS:
@@ -82,17 +71,14 @@ def add_places_abroad(repo, names):
 
 def corpus_counts(shared):
     counts, after_cue = Counter(), Counter()
-    for path in sorted((shared / "corpus").glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as lines:
-            for line in lines:
-                text = json.loads(line).get("content") or ""
-                previous = ""
-                for raw in WORD.findall(text):
-                    word = base(normalise(raw))
-                    counts[word] += 1
-                    if previous in CUES:
-                        after_cue[word] += 1
-                    previous = word
+    for text in corpus_texts(shared):
+        previous = ""
+        for raw in WORD.findall(text):
+            word = base(normalise(raw))
+            counts[word] += 1
+            if previous in CUES:
+                after_cue[word] += 1
+            previous = word
     return counts, after_cue
 
 
