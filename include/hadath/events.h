@@ -33,6 +33,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hadath/document.h"
@@ -126,6 +127,10 @@ class EventExtractor {
   explicit EventExtractor(std::shared_ptr<const Resources> resources) : resources_(std::move(resources)) {}
   std::shared_ptr<const Resources> resources_;
 };
+
+// ACLED's per-country event id, e.g. "SYR482915733": the country's alpha-3
+// code ("XXX" when unknown) and a number from the event id ("ev-" and hex).
+std::string EventIdCnty(std::string_view iso3, std::string_view event_id);
 
 // The FORMAT.md JSON record of `event` (one line of `hadath export
 // --format jsonl`), as compact JSON text. `extractor` names the actors.

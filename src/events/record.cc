@@ -102,12 +102,6 @@ class RecordWriter {
     return actor ? actor->InterIn(event_.location.country) : 0;
   }
   std::string Notes() const;
-  // ACLED's per-country id, e.g. "SYR482915733": the country's alpha-3 code
-  // and a number from the event's stable id.
-  std::string EventIdCnty(const actors::Country* country) const {
-    uint64_t number = std::stoull(event_.id.substr(3, 12), nullptr, 16) % 1000000000ull;
-    return (country ? country->iso3 : std::string("XXX")) + std::to_string(number);
-  }
   std::string Tags() const {
     bool numbered = std::any_of(event_.claims.begin(), event_.claims.end(),
                                 [](const Claim& claim) { return claim.fatalities.has_value(); });
@@ -201,7 +195,7 @@ std::string RecordWriter::Write() const {
                       {"combatant_victims", claim.combatant_victims},
                       {"text", std::string(document_.TextOf(claim.evidence))}});
   Json record = {
-      {"event_id_cnty", EventIdCnty(country)},
+      {"event_id_cnty", EventIdCnty(country ? country->iso3 : "", event_.id)},
       {"event_date", OrNull(event_.event_date)},
       {"year", event_.event_date.size() >= 4 ? Json(std::stoi(event_.event_date.substr(0, 4))) : Json()},
       {"time_precision", event_.time_precision ? Json(event_.time_precision) : Json()},
@@ -266,6 +260,11 @@ std::string RecordWriter::Write() const {
 }
 
 }  // namespace
+
+std::string EventIdCnty(std::string_view iso3, std::string_view event_id) {
+  uint64_t number = std::stoull(std::string(event_id.substr(3, 12)), nullptr, 16) % 1000000000ull;
+  return (iso3.empty() ? std::string("XXX") : std::string(iso3)) + std::to_string(number);
+}
 
 std::string EventExtractor::Note(const NoteFacts& facts) const { return ComposeNote(facts, *resources_); }
 

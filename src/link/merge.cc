@@ -150,13 +150,6 @@ std::string MergedNote(const Json& merged, const NoteWriter& notes) {
   return notes(facts) + " " + std::to_string(merged["documents"].size()) + " reports linked.";
 }
 
-// ACLED's per-country id from the event id (as the events stage makes it).
-std::string EventIdCnty(const Json& record, const std::string& event_id) {
-  std::string prefix = TextField(record, "event_id_cnty").substr(0, 3);
-  uint64_t number = std::stoull(event_id.substr(3, 12), nullptr, 16) % 1000000000ull;
-  return (prefix.empty() ? "XXX" : prefix) + std::to_string(number);
-}
-
 }  // namespace
 
 std::string MergeRecords(const Cluster& cluster, const std::vector<Profile>& profiles,
@@ -177,7 +170,8 @@ std::string MergeRecords(const Cluster& cluster, const std::vector<Profile>& pro
     merged["reports"] = Json::array({members.front().profile->report->id});
   }
   merged["event_id"] = event_id;
-  if (event_id.size() >= 15) merged["event_id_cnty"] = EventIdCnty(merged, event_id);
+  if (event_id.size() >= 15)
+    merged["event_id_cnty"] = events::EventIdCnty(TextField(merged, "event_id_cnty").substr(0, 3), event_id);
   return merged.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
