@@ -159,8 +159,8 @@ using NoteWriter = std::function<std::string(const events::NoteFacts&)>;
 // evidence. Fields are reconciled (data/link/README.md, "One record"):
 //   - place: the most precise report's; date: the most precise report's
 //     (a written-out date before a counted one, before a statement's day);
-//   - type and actors: the type most reports give, from its most confident
-//     report;
+//   - type and principal actors: the type most reports give, from its most
+//     confident report; the allies of every report, each on its side;
 //   - fatalities: ACLED's conservative count, the lowest figure any report
 //     gives (reports without deaths do not count), with low/high across them;
 //     contested when any report is, or when one says the dead were civilians

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
+#include <sstream>
 
 #include "hadath/link.h"
 #include "link/json_fields.h"
@@ -129,6 +131,54 @@ void MergeSources(const std::vector<Member>& members, Json* merged) {
   (*merged)["background"] = background;
 }
 
+// The ACLED names the reports give their actors, by id.
+std::string Trimmed(const std::string& text) {
+  size_t first = text.find_first_not_of(' '), last = text.find_last_not_of(' ');
+  return first == std::string::npos ? "" : text.substr(first, last - first + 1);
+}
+
+std::map<std::string, std::string> ActorNames(const std::vector<Member>& members) {
+  std::map<std::string, std::string> names;
+  for (const Member& member : members) {
+    const Json& record = member.record;
+    for (const char* side : {"1", "2"}) {
+      std::string principal = std::string("actor") + side;
+      names.emplace(TextField(record, (principal + "_id").c_str()), TextField(record, principal.c_str()));
+      std::vector<std::string> ids = TextList(record, (std::string("assoc_actor_") + side + "_ids").c_str());
+      std::stringstream joined(TextField(record, (std::string("assoc_actor_") + side).c_str()));
+      std::string name;
+      for (const std::string& id : ids)
+        names.emplace(id, std::getline(joined, name, ';') ? Trimmed(name) : id);
+    }
+  }
+  return names;
+}
+
+// Every report's allies of each side, not only the type source's: one
+// outlet names the coalition's support of an SDF raid, another does not.
+// An actor stays on the side where the chosen record has it.
+void MergeAllies(const std::vector<Member>& members, Json* merged) {
+  std::map<std::string, std::string> names = ActorNames(members);
+  std::set<std::string> placed = {TextField(*merged, "actor1_id"), TextField(*merged, "actor2_id"), ""};
+  std::vector<std::string> sides[2] = {TextList(*merged, "assoc_actor_1_ids"),
+                                       TextList(*merged, "assoc_actor_2_ids")};
+  for (const auto& side : sides) placed.insert(side.begin(), side.end());
+  for (int side = 0; side < 2; ++side)
+    for (const Member& member : members) {
+      std::string number = std::to_string(side + 1);
+      std::vector<std::string> ids = TextList(member.record, ("assoc_actor_" + number + "_ids").c_str());
+      ids.insert(ids.begin(), TextField(member.record, ("actor" + number + "_id").c_str()));
+      for (const std::string& id : ids)
+        if (placed.insert(id).second) sides[side].push_back(id);
+    }
+  for (int side = 0; side < 2; ++side) {
+    std::string joined, number = std::to_string(side + 1);
+    for (const std::string& id : sides[side]) joined += (joined.empty() ? "" : "; ") + names[id];
+    (*merged)["assoc_actor_" + number + "_ids"] = sides[side];
+    (*merged)["assoc_actor_" + number] = joined;
+  }
+}
+
 std::string MergedNote(const Json& merged, const NoteWriter& notes) {
   std::string location = TextField(merged, "location"), admin1 = TextField(merged, "admin1");
   if (!admin1.empty() && admin1 != location) location += " (" + admin1 + ")";
@@ -163,6 +213,7 @@ std::string MergeRecords(const Cluster& cluster, const std::vector<Profile>& pro
   const Json& date = DateSource(members).record;
   for (const char* field : kDateFields) merged[field] = date.value(field, Json());
   if (members.size() > 1) {
+    MergeAllies(members, &merged);
     MergeFatalities(members, &merged);
     MergeSources(members, &merged);
     merged["notes"] = MergedNote(merged, notes);

@@ -955,5 +955,26 @@ TEST(LinkMerge, TwoReportCluster) {
   EXPECT_EQ(merged["contested"], false);
 }
 
+// Each outlet names some of the allies: the event names them all, each on
+// the side its report gives it, none twice.
+TEST(LinkMerge, AlliesOfEveryReportAreKept) {
+  const Linker& linker = TheLinker();
+  Spec one = kBinnishSohr, two = kBinnishEnab;
+  one.assoc1 = {"IRAN"};
+  two.assoc1 = {"SYRIAN_GOV", "IRAN"};
+  two.assoc2 = {"HTS"};
+  std::vector<Report> reports = {MakeReport(one), MakeReport(two)};
+  std::vector<Profile> profiles;
+  for (const Report& report : reports) profiles.push_back(linker.Describe(report));
+  Cluster cluster{{0, 1}, {Join{1, 0, linker.Score(profiles[1], profiles[0])}}};
+  NoteWriter notes = [](const events::NoteFacts&) { return std::string("NOTE"); };
+  Json merged = Json::parse(MergeRecords(cluster, profiles, "ev-0123456789abcdef", notes));
+  std::vector<std::string> allies = merged["assoc_actor_1_ids"];
+  std::sort(allies.begin(), allies.end());
+  EXPECT_EQ(allies, (std::vector<std::string>{"IRAN", "SYRIAN_GOV"}));
+  EXPECT_EQ(merged["assoc_actor_2_ids"], Json::array({"HTS"}));
+  EXPECT_EQ(merged["actor1_id"], "RUSSIA");
+}
+
 }  // namespace
 }  // namespace hadath::link
