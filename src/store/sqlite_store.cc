@@ -33,7 +33,7 @@ class SqliteStore final : public Store {
   Status Initialise() {
     Status pragmas = db_.Execute(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-        "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536;");
+        "PRAGMA cache_size=-65536;");
     if (!pragmas) return pragmas;
     return Migrate();
   }
